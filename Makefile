@@ -1,0 +1,26 @@
+# Two commands set up and run a demo; one runs all tests. See README.md.
+.PHONY: setup demo demo-reset test lint bench i18n format
+
+setup:      ## virtualenv, Python requirements, PostgreSQL running
+	bash scripts/setup.sh
+
+demo: setup ## database aftersales_demo with demo data, served on :8069 (admin/admin)
+	bash scripts/demo.sh
+
+demo-reset: setup
+	RESET=1 bash scripts/demo.sh
+
+test: setup ## every addon's Odoo tests + repository tests + install-alone checks
+	bash scripts/test.sh
+
+lint:
+	bash scripts/lint.sh
+
+format:
+	.venv/bin/ruff check --fix addons tests bench && .venv/bin/ruff format addons tests bench
+
+bench: setup ## benchmarks (query counts, time ratios); SCALE=... SCENARIO=...
+	bash scripts/bench.sh
+
+i18n:       ## refresh .pot files and merge them into zh_CN.po
+	bash scripts/i18n.sh

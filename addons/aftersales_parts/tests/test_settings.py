@@ -1,0 +1,30 @@
+from odoo.tests import Form, TransactionCase, new_test_user, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestSettings(TransactionCase):
+    def test_seed_defaults_on_new_company(self):
+        """A new company starts with the numbers of the source manuals."""
+        company = self.env["res.company"].create({"name": "新4S店"})
+        expected = {
+            "as_abc_a_share": 80.0,
+            "as_abc_b_share": 15.0,
+            "as_dead_stock_months": 12,
+        }
+        for field, value in expected.items():
+            self.assertEqual(company[field], value, field)
+
+    def test_settings_change_the_company_value(self):
+        """An administrator changes a number in Settings and the company keeps it."""
+        with Form(self.env["res.config.settings"]) as settings:
+            settings.as_abc_a_share = 9.0
+        self.assertEqual(self.env.company.as_abc_a_share, 9.0)
+
+    def test_group_chain(self):
+        """The top role of the addon has every role below it; the lowest role has not the top one."""
+        top = new_test_user(self.env, login="as_top_parts", groups="aftersales_parts.group_aftersales_parts_manager")
+        self.assertTrue(top.has_group("aftersales_parts.group_aftersales_buyer"))
+        self.assertTrue(top.has_group("aftersales_parts.group_aftersales_parts_clerk"))
+        self.assertTrue(top.has_group("aftersales_parts.group_aftersales_parts_manager"))
+        low = new_test_user(self.env, login="as_low_parts", groups="aftersales_parts.group_aftersales_parts_clerk")
+        self.assertFalse(low.has_group("aftersales_parts.group_aftersales_parts_manager"))

@@ -1,0 +1,10 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    as_claim_deadline_days = fields.Integer(related="company_id.as_claim_deadline_days", readonly=False)
+    as_claim_duplicate_days = fields.Integer(related="company_id.as_claim_duplicate_days", readonly=False)
+    as_claim_pass_rate_goal = fields.Float(related="company_id.as_claim_pass_rate_goal", readonly=False)
+    as_scrap_gm_amount = fields.Float(related="company_id.as_scrap_gm_amount", readonly=False)

@@ -1,0 +1,61 @@
+# Shared settings for the project's scripts. Source it, do not run it.
+# shellcheck shell=bash
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export ODOO_SRC="${ODOO_SRC:-/opt/odoo18}"
+VENV="${VENV:-$ROOT/.venv}"
+PY="$VENV/bin/python"
+export PYTHONPATH="$ODOO_SRC${PYTHONPATH:+:$PYTHONPATH}"
+ADDONS="aftersales_base,aftersales_parts,aftersales_warranty,aftersales_network,aftersales_followup"
+ADDONS_PATH="$ROOT/addons,$ODOO_SRC/addons,$ODOO_SRC/odoo/addons"
+
+die() { echo "ERROR: $*" >&2; exit 1; }
+
+require_odoo() {
+    if [ ! -f "$ODOO_SRC/odoo-bin" ] || [ ! -d "$ODOO_SRC/odoo/addons/base" ]; then
+        cat >&2 <<MSG
+ERROR: Odoo 18.0 Community was not found at ODOO_SRC=$ODOO_SRC.
+
+This project runs on Odoo 18.0 Community, which is not on PyPI. Get its source
+(the 18.0 branch of github.com/odoo/odoo, or an archive of it), unpack it
+outside this repository, e.g.
+    git clone --depth 1 --branch 18.0 https://github.com/odoo/odoo /opt/odoo18
+and point ODOO_SRC at it (default /opt/odoo18):
+    export ODOO_SRC=/path/to/odoo18
+MSG
+        exit 1
+    fi
+    grep -q "^version_info = (18, 0" "$ODOO_SRC/odoo/release.py" \
+        || die "ODOO_SRC=$ODOO_SRC is not Odoo 18.0 (see $ODOO_SRC/odoo/release.py)."
+}
+
+require_venv() {
+    [ -x "$PY" ] || die "no virtualenv at $VENV: run 'make setup' first."
+}
+
+start_postgres() {
+    # Connect over the Unix socket (Odoo's default without db_host).
+    if ! pg_isready -q 2>/dev/null; then
+        if command -v pg_ctlcluster >/dev/null; then
+            local ver
+            ver=$(pg_lsclusters -h 2>/dev/null | awk 'NR==1{print $1}')
+            [ -n "$ver" ] || die "no PostgreSQL cluster found (apt-get install postgresql)."
+            pg_ctlcluster --skip-systemctl-redirect "$ver" main start
+        else
+            die "PostgreSQL is not running and pg_ctlcluster is missing (apt-get install postgresql)."
+        fi
+    fi
+    local user
+    user="$(id -un)"
+    if ! psql -d postgres -Atc "select 1" >/dev/null 2>&1; then
+        if [ "$(id -u)" = 0 ]; then
+            su postgres -c "createuser -s $user" 2>/dev/null || true
+        else
+            die "cannot connect to PostgreSQL as $user: create the role (createuser -s $user)."
+        fi
+    fi
+}
+
+odoo_bin() {
+    "$PY" "$ODOO_SRC/odoo-bin" -c "$ROOT/odoo.conf" --addons-path="$ADDONS_PATH" "$@"
+}
