@@ -16,7 +16,11 @@ class FleetVehicleOdometer(models.Model):
     def _check_value_not_backwards(self):
         for reading in self:
             if reading.is_replacement:
-                if not self.env.user.has_group("aftersales_base.group_aftersales_manager"):
+                # A work order's replacement flag can only be set by a manager (see repair.order.write).
+                authorized = reading.repair_id.odometer_replaced or self.env.user.has_group(
+                    "aftersales_base.group_aftersales_manager"
+                )
+                if not authorized:
                     raise ValidationError(
                         self.env._(
                             "Only a service manager may record an odometer replacement on %(vehicle)s.",

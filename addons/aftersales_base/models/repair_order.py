@@ -676,7 +676,9 @@ class RepairOrder(models.Model):
                     )
                 )
         self._set_stage("delivered", delivered_date=fields.Datetime.now())
-        self.partner_id._schedule_archive_activities()
+        # The archive reminder is the system's follow-up of the visit, assigned to the archive's
+        # responsible: the advisor delivering the car need not have the right to edit contacts.
+        self.partner_id.sudo()._schedule_archive_activities()
         return True
 
     def action_cancel_order(self):
