@@ -26,6 +26,7 @@
         "views/fleet_vehicle_views.xml",
         "views/res_partner_views.xml",
         "views/aftersales_appointment_views.xml",
+        "views/aftersales_dashboard_views.xml",
         "views/aftersales_config_views.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",

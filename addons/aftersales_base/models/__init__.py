@@ -16,3 +16,4 @@ from . import stock_warehouse
 from . import repair_order
 from . import aftersales_appointment
 from . import aftersales_enquiry
+from . import aftersales_dashboard

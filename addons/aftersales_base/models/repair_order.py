@@ -151,6 +151,14 @@ class RepairOrder(models.Model):
     )
     is_comeback = fields.Boolean(compute="_compute_comeback", store=True, string="Comeback")
 
+    # KPI measures (percentages, averaged in pivot and graph views)
+    kpi_comeback = fields.Float(compute="_compute_kpis", store=True, aggregator="avg", string="Comeback Rate (%)")
+    kpi_first_time_fix = fields.Float(
+        compute="_compute_kpis", store=True, aggregator="avg", string="First-Time-Fix Rate (%)"
+    )
+    kpi_on_time = fields.Float(compute="_compute_kpis", store=True, aggregator="avg", string="On-Time Rate (%)")
+    material_margin = fields.Monetary(compute="_compute_kpis", store=True, string="Material Gross Margin")
+
     # ------------------------------------------------------------------ computes
     @api.depends(
         "move_ids.as_sale_subtotal",
@@ -249,6 +257,14 @@ class RepairOrder(models.Model):
     def _compute_is_on_time(self):
         for order in self:
             order.is_on_time = bool(order.ready_date and order.ready_date <= order.commitment_deadline)
+
+    @api.depends("is_comeback", "rework_count", "is_on_time", "ready_date", "amount_parts", "parts_cost")
+    def _compute_kpis(self):
+        for order in self:
+            order.kpi_comeback = 100.0 if order.is_comeback else 0.0
+            order.kpi_first_time_fix = 0.0 if order.is_comeback or order.rework_count else 100.0
+            order.kpi_on_time = 100.0 if order.is_on_time or not order.ready_date else 0.0
+            order.material_margin = order.amount_parts - order.parts_cost
 
     @api.depends("vehicle_id", "reception_date", "complaint", "labour_line_ids.operation_id")
     def _compute_comeback(self):

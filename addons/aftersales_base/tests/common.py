@@ -1,4 +1,6 @@
 import base64
+import unittest
+from contextlib import contextmanager
 
 from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
@@ -54,6 +56,17 @@ class AftersalesCase(TransactionCase):
             cls.env["stock.quant"]._update_available_quantity(product, cls.stock, qty)
         cls.op_brakes = cls.env.ref("aftersales_base.operation_brake_pads")
         cls.op_maint = cls.env.ref("aftersales_base.operation_maint_small")
+
+    @contextmanager
+    def _raises_rolled_back(self, exception, regex):
+        with unittest.TestCase.assertRaisesRegex(self, exception, regex), self.env.cr.savepoint():
+            yield
+
+    def assertRaisesRegex(self, expected_exception, expected_regex, *args, **kwargs):
+        """Like Odoo's assertRaises: what the refused call wrote is rolled back, as in the client."""
+        if args or kwargs:
+            return super().assertRaisesRegex(expected_exception, expected_regex, *args, **kwargs)
+        return self._raises_rolled_back(expected_exception, expected_regex)
 
     @classmethod
     def _make_part(cls, name, cost, price, exchange=False):

@@ -101,8 +101,11 @@ class TestWorkOrderFlow(AftersalesCase):
         first = self._new_order(odometer_in=30000)
         self._receive(first)
         second = self._new_order(odometer_in=29000)
+        second.write({"customer_signature": SIGNATURE, "customer_signed_by": "刘先生"})
+        second.action_customer_sign()
+        second.with_user(self.leader).action_accept_vehicle()
         with self.assertRaisesRegex(ValidationError, "cannot go backwards"):
-            self._receive(second)
+            second.with_user(self.advisor).action_confirm_reception()
         self.assertEqual(second.service_stage, "reception")
         self.assertFalse(second.odometer_id)
         # A manager records the odometer replacement and reception goes on.
