@@ -32,7 +32,10 @@
         "views/menus.xml",
         "report/aftersales_reports.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/aftersales_base_vehicles_demo.xml",
+        "demo/aftersales_base_workshop_demo.xml",
+    ],
     "installable": True,
     "application": True,
     "post_init_hook": "post_init_hook",

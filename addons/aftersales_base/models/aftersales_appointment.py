@@ -15,7 +15,10 @@ class AftersalesAppointment(models.Model):
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
     state = fields.Selection(
         [("booked", "Booked"), ("arrived", "Arrived"), ("no_show", "No-Show"), ("cancelled", "Cancelled")],
-        default="booked", required=True, tracking=True, index=True,
+        default="booked",
+        required=True,
+        tracking=True,
+        index=True,
     )
     partner_id = fields.Many2one("res.partner", string="Customer", required=True, tracking=True, check_company=True)
     phone = fields.Char(related="partner_id.phone", readonly=False)
@@ -24,7 +27,8 @@ class AftersalesAppointment(models.Model):
     )
     source = fields.Selection(
         [("phone", "Phone"), ("walk_in", "Walk-in"), ("online", "Online"), ("solicitation", "Maintenance reminder")],
-        default="phone", required=True,
+        default="phone",
+        required=True,
     )
     start = fields.Datetime(required=True, tracking=True, index=True)
     duration = fields.Float(string="Duration (hours)", default=1.0)
@@ -36,7 +40,8 @@ class AftersalesAppointment(models.Model):
             ("body_paint", "Body and Paint"),
             ("roadside", "Roadside Assistance"),
         ],
-        default="maintenance", required=True,
+        default="maintenance",
+        required=True,
     )
     bay_id = fields.Many2one("aftersales.workshop.bay", string="Bay", check_company=True, tracking=True)
     technician_id = fields.Many2one("res.users", string="Technician", check_company=True)
@@ -74,7 +79,8 @@ class AftersalesAppointment(models.Model):
                 raise ValidationError(
                     self.env._(
                         "Bay %(bay)s is already booked by %(other)s at that time.",
-                        bay=appointment.bay_id.display_name, other=clash.name,
+                        bay=appointment.bay_id.display_name,
+                        other=clash.name,
                     )
                 )
 
@@ -98,8 +104,9 @@ class AftersalesAppointment(models.Model):
             "schedule_date": self.start,
             "technician_ids": [Command.set(self.technician_id.ids)],
             "move_ids": [
-                Command.create({"product_id": line.product_id.id, "product_uom_qty": line.quantity,
-                                "repair_line_type": "add"})
+                Command.create(
+                    {"product_id": line.product_id.id, "product_uom_qty": line.quantity, "repair_line_type": "add"}
+                )
                 for line in self.part_line_ids
             ],
         }

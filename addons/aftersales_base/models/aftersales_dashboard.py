@@ -59,12 +59,25 @@ class AftersalesDashboard(models.TransientModel):
             if not (dash.date_from and dash.date_to):
                 continue
             [[count, revenue, mech, body, paint, margin, parts, ins, comeback, ftf, on_time]] = Repair._read_group(
-                dash._period_domain(), [],
-                ["__count", "amount_total:sum", "labour_mechanical:sum", "labour_body:sum", "labour_paint:sum",
-                 "material_margin:sum", "amount_parts:sum", "amount_insurance:sum", "kpi_comeback:avg",
-                 "kpi_first_time_fix:avg", "kpi_on_time:avg"],
+                dash._period_domain(),
+                [],
+                [
+                    "__count",
+                    "amount_total:sum",
+                    "labour_mechanical:sum",
+                    "labour_body:sum",
+                    "labour_paint:sum",
+                    "material_margin:sum",
+                    "amount_parts:sum",
+                    "amount_insurance:sum",
+                    "kpi_comeback:avg",
+                    "kpi_first_time_fix:avg",
+                    "kpi_on_time:avg",
+                ],
             )
-            [[insured]] = Repair._read_group(dash._period_domain() + [("is_insurance_claim", "=", True)], [], ["__count"])
+            [[insured]] = Repair._read_group(
+                dash._period_domain() + [("is_insurance_claim", "=", True)], [], ["__count"]
+            )
             days = (dash.date_to - dash.date_from).days + 1
             dash.intake = count
             dash.intake_target = round(dash.company_id.as_target_intake_month * days / 30.0)
@@ -81,9 +94,13 @@ class AftersalesDashboard(models.TransientModel):
             dash.on_time_rate = on_time or 0.0
             year_ago = datetime.combine(dash.date_to - relativedelta(years=1), time.min)
             [[customers]] = Repair._read_group(
-                [("company_id", "=", dash.company_id.id), ("service_stage", "=", "delivered"),
-                 ("delivered_date", ">=", year_ago)],
-                [], ["partner_id:count_distinct"],
+                [
+                    ("company_id", "=", dash.company_id.id),
+                    ("service_stage", "=", "delivered"),
+                    ("delivered_date", ">=", year_ago),
+                ],
+                [],
+                ["partner_id:count_distinct"],
             )
             dash.base_customers = customers
 

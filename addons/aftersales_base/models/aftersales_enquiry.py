@@ -19,11 +19,13 @@ class AftersalesEnquiry(models.Model):
     vehicle_id = fields.Many2one("fleet.vehicle", check_company=True)
     enquiry_type = fields.Selection(
         [("question", "Question"), ("quote", "Quote"), ("booking", "Booking"), ("complaint", "Complaint")],
-        default="question", required=True,
+        default="question",
+        required=True,
     )
     channel = fields.Selection(
         [("visit", "Visit"), ("phone", "Phone"), ("online", "Online"), ("wechat", "WeChat")],
-        default="visit", required=True,
+        default="visit",
+        required=True,
     )
     notes = fields.Text()
     quoted_amount = fields.Monetary()

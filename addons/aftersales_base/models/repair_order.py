@@ -102,8 +102,8 @@ class RepairOrder(models.Model):
     diagnosis = fields.Text(help="Cause found (5W2H: what, why, where, when, who, how, how much).")
     labour_line_ids = fields.One2many("aftersales.labour.line", "repair_id", string="Labour", copy=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
-    amount_parts = fields.Monetary(compute="_compute_amounts", store=True, string="Parts")
-    amount_labour = fields.Monetary(compute="_compute_amounts", store=True, string="Labour")
+    amount_parts = fields.Monetary(compute="_compute_amounts", store=True, string="Parts Amount")
+    amount_labour = fields.Monetary(compute="_compute_amounts", store=True, string="Labour Amount")
     amount_total = fields.Monetary(compute="_compute_amounts", store=True, string="Total")
     amount_customer = fields.Monetary(compute="_compute_amounts", store=True, string="Customer Pays")
     amount_warranty = fields.Monetary(compute="_compute_amounts", store=True, string="Warranty")
@@ -742,6 +742,25 @@ class RepairOrder(models.Model):
             )
             order.next_progress_check = now + timedelta(minutes=minutes)
         return len(due)
+
+    # ---------------------------------------------------------------- demo
+    def _as_demo_sign(self):
+        """Demo data: the customer signs the reception copy and approves the estimate."""
+        signature = self.env.ref("aftersales_base.demo_signature").datas
+        for order in self:
+            order.write(
+                {
+                    "customer_signature": signature,
+                    "customer_signed_by": order.partner_id.name,
+                    "estimate_approved_by": order.partner_id.name,
+                    "estimate_signature": signature,
+                }
+            )
+
+    def _as_demo_post_invoices(self):
+        """Demo data: the cashier posts the settlement invoices."""
+        invoices = (self.sale_order_id.invoice_ids | self.insurance_invoice_id).filtered(lambda m: m.state == "draft")
+        invoices.action_post()
 
     # ---------------------------------------------------------- smart buttons
     def action_view_vehicle(self):

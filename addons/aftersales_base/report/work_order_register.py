@@ -15,8 +15,16 @@ class WorkOrderRegisterXlsx(models.AbstractModel):
             (_("VIN"), lambda o: o.vin or "", 20),
             (_("Customer"), lambda o: o.partner_id.display_name or "", 20),
             (_("Service Advisor"), lambda o: o.user_id.name or "", 14),
-            (_("Job Type"), lambda o: dict(o._fields["job_type"]._description_selection(o.env)).get(o.job_type, ""), 14),
-            (_("Service Stage"), lambda o: dict(o._fields["service_stage"]._description_selection(o.env))[o.service_stage], 12),
+            (
+                _("Job Type"),
+                lambda o: dict(o._fields["job_type"]._description_selection(o.env)).get(o.job_type, ""),
+                14,
+            ),
+            (
+                _("Service Stage"),
+                lambda o: dict(o._fields["service_stage"]._description_selection(o.env))[o.service_stage],
+                12,
+            ),
             (_("Odometer In (km)"), lambda o: o.odometer_in, 12),
             (_("Labour"), lambda o: o.amount_labour, 12),
             (_("Parts"), lambda o: o.amount_parts, 12),

@@ -61,8 +61,12 @@ class TestAppointment(AftersalesCase):
 
     def test_enquiry_is_logged_and_triggers_archive_completion(self):
         visitor = self.env["res.partner"].create({"name": "吴先生", "phone": "13600000000"})
-        enquiry = self.env["aftersales.enquiry"].with_user(self.advisor).create(
-            {"partner_id": visitor.id, "enquiry_type": "quote", "quoted_amount": 680.0, "notes": "询问更换轮胎价格"}
+        enquiry = (
+            self.env["aftersales.enquiry"]
+            .with_user(self.advisor)
+            .create(
+                {"partner_id": visitor.id, "enquiry_type": "quote", "quoted_amount": 680.0, "notes": "询问更换轮胎价格"}
+            )
         )
         self.assertTrue(enquiry.name.startswith("ZX"))
         self.assertTrue(visitor.activity_ids)

@@ -79,7 +79,11 @@ class TestReportsAndSecurity(AftersalesCase):
         order.write({"estimate_approved_by": "刘先生", "technician_ids": [Command.set([self.technician.id])]})
         order.with_user(self.advisor).action_approve_estimate()
         order.with_user(self.advisor).action_dispatch()
-        queue = self.env["repair.order"].with_user(self.technician).search(
-            [("technician_ids", "in", self.technician.id), ("service_stage", "in", ("dispatched", "in_progress"))]
+        queue = (
+            self.env["repair.order"]
+            .with_user(self.technician)
+            .search(
+                [("technician_ids", "in", self.technician.id), ("service_stage", "in", ("dispatched", "in_progress"))]
+            )
         )
         self.assertEqual(queue, order)
