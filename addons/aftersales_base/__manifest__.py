@@ -36,6 +36,9 @@
         "demo/aftersales_base_vehicles_demo.xml",
         "demo/aftersales_base_workshop_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["aftersales_base/static/tests/tours/*.js"],
+    },
     "installable": True,
     "application": True,
     "post_init_hook": "post_init_hook",
