@@ -493,12 +493,11 @@ class RepairOrder(models.Model):
             lambda m: float_compare(m.quantity, m.product_uom_qty, precision_rounding=m.product_uom.rounding) < 0
         )
         if short:
+            parts = ", ".join("%s (%g/%g)" % (m.product_id.display_name, m.quantity, m.product_uom_qty) for m in short)
             raise UserError(
                 self.env._(
                     "Not enough stock to issue: %(parts)s. Order the shortage before issuing.",
-                    parts=", ".join(
-                        f"{m.product_id.display_name} ({m.quantity:g}/{m.product_uom_qty:g})" for m in short
-                    ),
+                    parts=parts,
                 )
             )
         moves.picked = True
