@@ -169,12 +169,12 @@ def _fill_vehicles(env, scale):
     cr.execute(
         """
         INSERT INTO fleet_vehicle (name, model_id, brand_id, company_id, active, vin_sn, vin_last6, license_plate,
-                                   odometer_unit, create_date, write_date, create_uid, write_uid)
+                                   odometer_unit, power_unit, create_date, write_date, create_uid, write_uid)
         SELECT 'Bench/' || n, %(model)s, %(brand)s, %(company)s, true,
-               'LBV' || lpad(to_hex(n), 14, '0'), right(lpad(to_hex(n), 14, '0'), 6),
+               'LBV' || upper(lpad(to_hex(n), 14, '0')), upper(right(lpad(to_hex(n), 14, '0'), 6)),
                (ARRAY['粤','京','沪','浙','苏','川'])[1 + n %% 6] || chr(65 + (n / 7) %% 8)
                    || lpad((n %% 100000)::text, 5, '0'),
-               'kilometers', now(), now(), 1, 1
+               'kilometers', 'power', now(), now(), 1, 1
           FROM generate_series(%(start)s, %(stop)s) AS n
         """,
         {"model": model.id, "brand": model.brand_id.id, "company": company, "start": have + 1, "stop": scale},

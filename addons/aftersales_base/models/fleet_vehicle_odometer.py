@@ -37,7 +37,7 @@ class FleetVehicleOdometer(models.Model):
                 domain += [("id", ">", last_replacement.id)]
             higher = self.search(domain + [("value", ">", reading.value), ("date", "<=", reading.date)], limit=1)
             if higher:
-                value, last = "{:,.0f}".format(reading.value), "{:,.0f}".format(higher.value)
+                value, last = f"{reading.value:,.0f}", f"{higher.value:,.0f}"
                 raise ValidationError(
                     self.env._(
                         "The odometer of %(vehicle)s cannot go backwards: %(value)s km is below the %(last)s km "

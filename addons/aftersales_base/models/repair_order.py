@@ -61,7 +61,7 @@ class RepairOrder(models.Model):
         required=True,
         tracking=True,
     )
-    complaint = fields.Text(help="The customer's request, in the customer's own words.")
+    complaint = fields.Text(string="Customer's Request", help="The customer's request, in the customer's own words.")
     covers_fitted = fields.Boolean(
         string="Protective Covers Fitted", help="Seat, floor mat, steering wheel and gear covers."
     )
