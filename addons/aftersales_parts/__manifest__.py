@@ -29,6 +29,9 @@
         "views/menus.xml",
     ],
     "demo": ["demo/aftersales_parts_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["aftersales_parts/static/tests/tours/*.js"],
+    },
     "installable": True,
     "application": False,
 }

@@ -287,7 +287,9 @@ class PartsDemand(models.Model):
         self.ensure_one()
         if self.payment_mode != "credit" or self.credit_approved_by_id:
             return
-        partner = self.partner_id.commercial_partner_id.with_company(self.company_id)
+        # sudo: the credit limit and balance are accounting fields a parts clerk cannot read; they are only
+        # compared here to enforce the limit, nothing is written.
+        partner = self.partner_id.commercial_partner_id.with_company(self.company_id).sudo()
         limit = partner.credit_limit
         if not limit or partner.credit + self.amount_total > limit:
             raise UserError(

@@ -141,8 +141,10 @@ class PartsWriteoff(models.Model):
                         user=writeoff.warranty_supervisor_id.name,
                     )
                 )
-        self.write({"warranty_confirmed": True})
-        return self._check_joint_confirmation()
+        # sudo: the warranty supervisor may hold no parts rights; he was named on the write-off and
+        # checked above, and this writes only his confirmation flag.
+        self.sudo().write({"warranty_confirmed": True})
+        return self.sudo()._check_joint_confirmation()
 
     def action_confirm_parts(self):
         self._check_to_confirm()
@@ -173,6 +175,7 @@ class PartsWriteoff(models.Model):
 
     def action_approve(self):
         self._check_not_own()
+        self.invalidate_recordset(["review_ids", "validation_status", "need_validation"])
         for writeoff in self:
             if writeoff.state != "confirmed":
                 raise UserError(

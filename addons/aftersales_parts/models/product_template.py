@@ -101,7 +101,6 @@ class ProductTemplate(models.Model):
         "stock.location",
         string="Storage location",
         domain="[('usage', '=', 'internal')]",
-        check_company=True,
         help="Four-number location (warehouse-rack-level-position). Receipts are put away there.",
     )
 

@@ -1,1 +1,7 @@
 from . import test_settings
+from . import test_parts_master
+from . import test_parts_demand
+from . import test_stocktake
+from . import test_writeoff
+from . import test_old_part
+from . import test_tour
