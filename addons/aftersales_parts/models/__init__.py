@@ -16,3 +16,4 @@ from . import parts_writeoff
 from . import parts_writeoff_line
 from . import old_part
 from . import tier_definition
+from . import demo_data
