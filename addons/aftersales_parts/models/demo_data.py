@@ -85,7 +85,11 @@ class ProductTemplate(models.Model):
         company = self.env.company
         warehouse = self.env["stock.warehouse"].search([("company_id", "=", company.id)], limit=1)
         stock = warehouse.lot_stock_id
-        valuation = "real_time" if self.env.ref("product.product_category_all").property_stock_valuation_account_id else "manual_periodic"
+        valuation = (
+            "real_time"
+            if self.env.ref("product.product_category_all").property_stock_valuation_account_id
+            else "manual_periodic"
+        )
         categ = self.env["product.category"].create(
             {"name": "汽车配件", "property_cost_method": "average", "property_valuation": valuation}
         )
@@ -174,7 +178,9 @@ class ProductTemplate(models.Model):
             qty = rng.choice([0, 2, 4, 6, 10, 20, 30]) if product.standard_price < 5000 else rng.choice([0, 1, 2])
             if qty:
                 location = product.as_bin_location_id or stock
-                quants |= Quant.create({"product_id": product.id, "location_id": location.id, "inventory_quantity": qty})
+                quants |= Quant.create(
+                    {"product_id": product.id, "location_id": location.id, "inventory_quantity": qty}
+                )
         quants.with_context(inventory_name="期初库存")._apply_inventory()
         # reorder rules: min / max for the fast movers
         fast = products.filtered(lambda p: p.standard_price < 500)[:60]

@@ -23,7 +23,8 @@ class OldPart(models.Model):
     is_warranty = fields.Boolean(
         string="Warranty part",
         tracking=True,
-        help="A warranty old part is handed to the warranty clerk and kept for the OEM; never returned to the customer.",
+        help="A warranty old part is handed to the warranty clerk and kept for the OEM; "
+        "never returned to the customer.",
     )
     disposition = fields.Selection(
         [
@@ -78,9 +79,7 @@ class OldPart(models.Model):
     def _check_pending(self):
         for part in self:
             if part.disposition not in ("pending", "warranty"):
-                raise UserError(
-                    self.env._("Old part %(name)s has already been disposed of.", name=part.name)
-                )
+                raise UserError(self.env._("Old part %(name)s has already been disposed of.", name=part.name))
 
     def action_to_warranty(self):
         self._check_pending()

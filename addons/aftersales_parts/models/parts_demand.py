@@ -124,7 +124,8 @@ class PartsDemand(models.Model):
             if not demand.partner_id.active:
                 raise ValidationError(
                     self.env._(
-                        "Demand %(demand)s: customer %(partner)s is archived; pick an active customer from the archive.",
+                        "Demand %(demand)s: customer %(partner)s is archived; "
+                        "pick an active customer from the archive.",
                         demand=demand.name,
                         partner=demand.partner_id.display_name,
                     )
@@ -154,7 +155,9 @@ class PartsDemand(models.Model):
                 raise UserError(self.env._("Demand %(demand)s has no lines.", demand=demand.name))
             if demand.category == "repair" and not demand.repair_id:
                 raise UserError(
-                    self.env._("Repair demand %(demand)s needs a work order before it is confirmed.", demand=demand.name)
+                    self.env._(
+                        "Repair demand %(demand)s needs a work order before it is confirmed.", demand=demand.name
+                    )
                 )
             if demand.category == "transfer" and not demand.location_dest_id:
                 raise UserError(
@@ -222,7 +225,9 @@ class PartsDemand(models.Model):
                 seller = line.product_id._select_seller(quantity=line.qty_to_order)
                 if not seller:
                     raise UserError(
-                        self.env._("Part %(part)s has no vendor: add one on the part.", part=line.product_id.display_name)
+                        self.env._(
+                            "Part %(part)s has no vendor: add one on the part.", part=line.product_id.display_name
+                        )
                     )
                 by_vendor[seller.partner_id] |= line
             orders |= PurchaseOrder.create(
@@ -230,7 +235,12 @@ class PartsDemand(models.Model):
             )
             demand.write({"state": "waiting"})
         if len(orders) == 1:
-            return {"type": "ir.actions.act_window", "res_model": "purchase.order", "res_id": orders.id, "view_mode": "form"}
+            return {
+                "type": "ir.actions.act_window",
+                "res_model": "purchase.order",
+                "res_id": orders.id,
+                "view_mode": "form",
+            }
         return {
             "type": "ir.actions.act_window",
             "res_model": "purchase.order",

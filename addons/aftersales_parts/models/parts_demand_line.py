@@ -64,9 +64,7 @@ class PartsDemandLine(models.Model):
     @api.depends("purchase_line_ids.product_qty", "purchase_line_ids.state", "qty_shortage")
     def _compute_qty_on_order(self):
         for line in self:
-            ordered = sum(
-                pol.product_qty - pol.qty_received for pol in line.purchase_line_ids if pol.state != "cancel"
-            )
+            ordered = sum(pol.product_qty - pol.qty_received for pol in line.purchase_line_ids if pol.state != "cancel")
             line.qty_on_order = max(ordered, 0.0)
             line.qty_to_order = max(line.qty_shortage - line.qty_on_order, 0.0)
 

@@ -34,7 +34,11 @@ class PartsWriteoff(models.Model):
     date = fields.Date(default=fields.Date.context_today, required=True)
     quarter = fields.Char(compute="_compute_quarter", store=True)
     requested_by_id = fields.Many2one(
-        "res.users", string="Requested by", default=lambda self: self.env.user, required=True, tracking=True,
+        "res.users",
+        string="Requested by",
+        default=lambda self: self.env.user,
+        required=True,
+        tracking=True,
         check_company=True,
     )
     location_id = fields.Many2one(
@@ -54,7 +58,10 @@ class PartsWriteoff(models.Model):
     amount_total = fields.Monetary(compute="_compute_amount_total", store=True)
     service_manager_id = fields.Many2one("res.users", string="Service manager", readonly=True, copy=False)
     warranty_supervisor_id = fields.Many2one(
-        "res.users", string="Warranty supervisor", check_company=True, tracking=True,
+        "res.users",
+        string="Warranty supervisor",
+        check_company=True,
+        tracking=True,
         help="The warranty supervisor who confirms that the parts cannot be claimed.",
     )
     warranty_confirmed = fields.Boolean(readonly=True, copy=False)
@@ -84,7 +91,7 @@ class PartsWriteoff(models.Model):
 
     @api.model
     def _get_under_validation_exceptions(self):
-        return super()._get_under_validation_exceptions() + ["note", "message_main_attachment_id"]
+        return [*super()._get_under_validation_exceptions(), "note", "message_main_attachment_id"]
 
     # ------------------------------------------------------------------ actions
     def action_submit(self):
@@ -154,9 +161,7 @@ class PartsWriteoff(models.Model):
         return self._check_joint_confirmation()
 
     def _check_joint_confirmation(self):
-        done = self.filtered(
-            lambda w: w.service_manager_id and w.warranty_confirmed and w.parts_supervisor_id
-        )
+        done = self.filtered(lambda w: w.service_manager_id and w.warranty_confirmed and w.parts_supervisor_id)
         if done:
             done.write({"state": "confirmed"})
             done.message_post(body=self.env._("Jointly confirmed by service, warranty and parts."))
@@ -165,9 +170,7 @@ class PartsWriteoff(models.Model):
     def _check_not_own(self):
         own = self.filtered(lambda w: w.requested_by_id == self.env.user)
         if own:
-            raise UserError(
-                self.env._("Write-off %(name)s: nobody approves their own write-off.", name=own[0].name)
-            )
+            raise UserError(self.env._("Write-off %(name)s: nobody approves their own write-off.", name=own[0].name))
 
     def validate_tier(self):
         self._check_not_own()
@@ -178,9 +181,7 @@ class PartsWriteoff(models.Model):
         self.invalidate_recordset(["review_ids", "validation_status", "need_validation"])
         for writeoff in self:
             if writeoff.state != "confirmed":
-                raise UserError(
-                    self.env._("Write-off %(name)s must be jointly confirmed first.", name=writeoff.name)
-                )
+                raise UserError(self.env._("Write-off %(name)s must be jointly confirmed first.", name=writeoff.name))
             if writeoff.need_validation or (writeoff.review_ids and writeoff.validation_status != "validated"):
                 raise UserError(
                     self.env._(

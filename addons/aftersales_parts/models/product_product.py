@@ -21,17 +21,9 @@ class ProductProduct(models.Model):
         extra = self.env["product.template"]._as_search_domain(name) if operator == "ilike" else None
         if not name or not extra:
             return super().name_search(name, args, operator, limit)
-        domain = expression.AND(
-            [
-                args or [],
-                expression.OR(
-                    [
-                        [("name", "ilike", name)],
-                        [("default_code", "ilike", name)],
-                        [("product_tmpl_id.as_search_index", "ilike", extra[0][2])],
-                    ]
-                ),
-            ]
-        )
+        # Both conditions sit on product_template, each with a trigram index, so PostgreSQL answers with a
+        # bitmap OR of the two indexes; the template's keys already hold its normalized internal reference.
+        template_domain = expression.OR([[("name", "ilike", name)], extra])
+        domain = expression.AND([args or [], [("product_tmpl_id", "any", template_domain)]])
         products = self.search_fetch(domain, ["display_name"], limit=limit)
         return [(product.id, product.display_name) for product in products]

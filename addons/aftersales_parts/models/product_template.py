@@ -94,9 +94,7 @@ class ProductTemplate(models.Model):
         help="Recomputed by a scheduled action from the last 12 months of consumption value.",
     )
     as_is_accessory = fields.Boolean(string="Accessory", help="Accessory (精品) sold with a minimum selling price.")
-    as_min_sale_price = fields.Float(
-        string="Minimum selling price", digits="Product Price", tracking=True
-    )
+    as_min_sale_price = fields.Float(string="Minimum selling price", digits="Product Price", tracking=True)
     as_bin_location_id = fields.Many2one(
         "stock.location",
         string="Storage location",

@@ -180,7 +180,11 @@ class Stocktake(models.Model):
             quants |= Quant.create(to_create)
         quants.with_context(inventory_name=self.name)._apply_inventory()
         self.move_ids = self.env["stock.move"].search(
-            [("is_inventory", "=", True), ("name", "=like", self.name + "%"), ("product_id", "in", variances.product_id.ids)]
+            [
+                ("is_inventory", "=", True),
+                ("name", "=like", self.name + "%"),
+                ("product_id", "in", variances.product_id.ids),
+            ]
         )
 
     def action_cancel(self):

@@ -26,9 +26,7 @@ class StocktakeLine(models.Model):
     )
     difference_value = fields.Monetary(string="Variance value", compute="_compute_difference", store=True)
     is_variance = fields.Boolean(compute="_compute_difference", store=True)
-    variance_type = fields.Selection(
-        [("gain", "Gain"), ("loss", "Loss")], compute="_compute_difference", store=True
-    )
+    variance_type = fields.Selection([("gain", "Gain"), ("loss", "Loss")], compute="_compute_difference", store=True)
     reason = fields.Char(help="Why the count differs from the books.")
     responsible_id = fields.Many2one("res.users", string="Responsible person")
 

@@ -6,4 +6,4 @@ class TierDefinition(models.Model):
 
     @api.model
     def _get_tier_validation_model_names(self):
-        return super()._get_tier_validation_model_names() + ["aftersales.parts.writeoff"]
+        return [*super()._get_tier_validation_model_names(), "aftersales.parts.writeoff"]

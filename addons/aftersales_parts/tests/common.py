@@ -20,7 +20,9 @@ class PartsCommon(TransactionCase):
             {"name": "配件出库", "code": "AS6401", "account_type": "expense", "reconcile": True}
         )
         cls.acc_loss = Account.create({"name": "盘盈盘亏", "code": "AS6711", "account_type": "expense"})
-        cls.stock_journal = cls.env["account.journal"].create({"name": "库存日记账", "code": "ASSTK", "type": "general"})
+        cls.stock_journal = cls.env["account.journal"].create(
+            {"name": "库存日记账", "code": "ASSTK", "type": "general"}
+        )
         cls.categ = cls.env["product.category"].create(
             {
                 "name": "配件（实时计价）",
@@ -33,7 +35,11 @@ class PartsCommon(TransactionCase):
             }
         )
         inventory_loss = cls.env["stock.location"].search(
-            [("usage", "=", "inventory"), ("scrap_location", "=", False), ("company_id", "in", (cls.company.id, False))],
+            [
+                ("usage", "=", "inventory"),
+                ("scrap_location", "=", False),
+                ("company_id", "in", (cls.company.id, False)),
+            ],
             limit=1,
         )
         cls.inventory_loss = inventory_loss
@@ -68,8 +74,15 @@ class PartsCommon(TransactionCase):
             cls.env, login="as_advisor", name="吴顾问", groups="aftersales_base.group_aftersales_advisor"
         )
 
-        (cls.clerk | cls.buyer | cls.manager | cls.manager2 | cls.service_manager | cls.warranty_supervisor
-         | cls.advisor).write({"lang": "en_US"})
+        (
+            cls.clerk
+            | cls.buyer
+            | cls.manager
+            | cls.manager2
+            | cls.service_manager
+            | cls.warranty_supervisor
+            | cls.advisor
+        ).write({"lang": "en_US"})
 
     @classmethod
     def _create_part(cls, name, group, subgroup, number, structure, change, cost, price, vendor=None):

@@ -12,7 +12,12 @@ class TestOldPart(PartsCommon):
         self.env["stock.move"].create(
             [
                 {"repair_id": repair.id, "repair_line_type": "add", "product_id": self.pad.id, "product_uom_qty": 1.0},
-                {"repair_id": repair.id, "repair_line_type": "remove", "product_id": self.pad.id, "product_uom_qty": 1.0},
+                {
+                    "repair_id": repair.id,
+                    "repair_line_type": "remove",
+                    "product_id": self.pad.id,
+                    "product_uom_qty": 1.0,
+                },
             ]
         )
         repair.action_validate()
@@ -42,8 +47,9 @@ class TestOldPart(PartsCommon):
         self.assertTrue(old.name.startswith("JJ"))
         self.assertEqual((old.retention_deadline - old.date.date()).days, self.company.as_old_part_retention_days)
         self.assertFalse(
-            self.env["aftersales.old.part"].search([("move_id", "=", repair.move_ids.filtered(
-                lambda m: m.repair_line_type == "add").id)]),
+            self.env["aftersales.old.part"].search(
+                [("move_id", "=", repair.move_ids.filtered(lambda m: m.repair_line_type == "add").id)]
+            ),
             "a new part fitted is not an old part",
         )
 
@@ -70,5 +76,7 @@ class TestOldPart(PartsCommon):
         """The printable label embeds a QR code of the ledger reference."""
         repair = self._repair_with_removed_part()
         old = self.env["aftersales.old.part"].search([("repair_id", "=", repair.id)])
-        html = self.env["ir.actions.report"]._render_qweb_html("aftersales_parts.action_report_old_part_label", old.ids)[0]
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            "aftersales_parts.action_report_old_part_label", old.ids
+        )[0]
         self.assertIn(f"barcode_type=QR&amp;value={old.name}".encode(), html)

@@ -122,8 +122,16 @@ class TestPartsDemand(PartsCommon):
 
     def test_repair_demand_needs_a_work_order(self):
         """A repair demand without a work order cannot be confirmed."""
-        demand = self.env["aftersales.parts.demand"].with_user(self.clerk).create(
-            {"partner_id": self.customer.id, "category": "repair", "line_ids": [(0, 0, {"product_id": self.clutch.id})]}
+        demand = (
+            self.env["aftersales.parts.demand"]
+            .with_user(self.clerk)
+            .create(
+                {
+                    "partner_id": self.customer.id,
+                    "category": "repair",
+                    "line_ids": [(0, 0, {"product_id": self.clutch.id})],
+                }
+            )
         )
         with self.assertRaisesRegex(UserError, "work order"):
             demand.action_confirm()
@@ -170,7 +178,9 @@ class TestPartsDemand(PartsCommon):
         """A clerk of another company does not see this company's demands."""
         demand = self._demand()
         other = self.env["res.company"].create({"name": "另一家4S店"})
-        outsider = self.clerk.copy({"login": "as_other_clerk", "company_id": other.id, "company_ids": [(6, 0, other.ids)]})
+        outsider = self.clerk.copy(
+            {"login": "as_other_clerk", "company_id": other.id, "company_ids": [(6, 0, other.ids)]}
+        )
         with self.assertRaises(AccessError):
             demand.with_user(outsider).read(["name"])
 

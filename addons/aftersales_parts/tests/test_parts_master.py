@@ -31,9 +31,7 @@ class TestPartsMaster(PartsCommon):
         Product = self.env["product.product"]
         Product.name_search("lhq")  # warm caches
         with self.assertQueryCount(1):
-            Product.with_context(prefetch_fields=False).search(
-                Product._search_display_name("ilike", "lhq"), limit=8
-            )
+            Product.with_context(prefetch_fields=False).search(Product._search_display_name("ilike", "lhq"), limit=8)
 
     def test_old_superseded_number_finds_the_current_part(self):
         """A clutch plate superseded twice: the first number still finds the latest part."""

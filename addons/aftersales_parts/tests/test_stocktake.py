@@ -72,8 +72,10 @@ class TestStocktake(PartsCommon):
 
     def test_quarterly_count_needs_finance(self):
         """The quarterly full count does not start without finance."""
-        stocktake = self.env["aftersales.stocktake"].with_user(self.manager).create(
-            {"kind": "quarterly", "location_id": self.stock.id}
+        stocktake = (
+            self.env["aftersales.stocktake"]
+            .with_user(self.manager)
+            .create({"kind": "quarterly", "location_id": self.stock.id})
         )
         with self.assertRaisesRegex(UserError, "finance"):
             stocktake.action_start()

@@ -23,8 +23,11 @@ class TestPartsTour(HttpCase):
             name="巡回配件经理",
             groups="aftersales_parts.group_aftersales_parts_manager,purchase.group_purchase_manager",
         )
-        self.start_tour("/odoo/action-aftersales_parts.aftersales_parts_demand_action", "aftersales_parts_demand_tour",
-                        login="as_tour_parts")
+        self.start_tour(
+            "/odoo/action-aftersales_parts.aftersales_parts_demand_action",
+            "aftersales_parts_demand_tour",
+            login="as_tour_parts",
+        )
         demand = self.env["aftersales.parts.demand"].search([("partner_id.name", "=", "巡回测试客户")])
         self.assertEqual(demand.state, "issued")
         self.assertEqual(demand.purchase_order_ids.state, "purchase")
