@@ -25,6 +25,7 @@
         "views/stocktake_views.xml",
         "views/parts_writeoff_views.xml",
         "views/old_part_views.xml",
+        "views/stock_health_views.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],

@@ -17,3 +17,6 @@ from . import parts_writeoff_line
 from . import old_part
 from . import tier_definition
 from . import demo_data
+from . import stock_warehouse_orderpoint
+from . import purchase_order
+from . import stock_health

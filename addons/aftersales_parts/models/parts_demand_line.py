@@ -31,6 +31,13 @@ class PartsDemandLine(models.Model):
     qty_on_order = fields.Float(string="On order", compute="_compute_qty_on_order", digits="Product Unit of Measure")
     qty_to_order = fields.Float(compute="_compute_qty_on_order", digits="Product Unit of Measure")
     qty_issued = fields.Float(string="Issued", compute="_compute_qty_issued", digits="Product Unit of Measure")
+    fill_rate = fields.Float(
+        string="Fill rate (%)",
+        compute="_compute_fill_rate",
+        store=True,
+        aggregator="avg",
+        help="100 when the line was served from stock, 0 when parts had to be ordered (满足率).",
+    )
     move_ids = fields.One2many("stock.move", "as_demand_line_id", string="Issue moves")
     purchase_line_ids = fields.One2many("purchase.order.line", "as_demand_line_id", string="Purchase lines")
 
@@ -67,6 +74,11 @@ class PartsDemandLine(models.Model):
             ordered = sum(pol.product_qty - pol.qty_received for pol in line.purchase_line_ids if pol.state != "cancel")
             line.qty_on_order = max(ordered, 0.0)
             line.qty_to_order = max(line.qty_shortage - line.qty_on_order, 0.0)
+
+    @api.depends("purchase_line_ids")
+    def _compute_fill_rate(self):
+        for line in self:
+            line.fill_rate = 0.0 if line.purchase_line_ids else 100.0
 
     @api.depends("move_ids.product_uom_qty", "move_ids.state")
     def _compute_qty_issued(self):

@@ -4,7 +4,7 @@ from datetime import timedelta
 from pypinyin import Style, lazy_pinyin
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
 SEPARATORS = re.compile(r"[^0-9a-z\u4e00-\u9fff]")
@@ -230,3 +230,17 @@ class ProductTemplate(models.Model):
         classes["c"] |= parts - classes["a"] - classes["b"]
         for key, templates in classes.items():
             templates.write({"as_abc_class": key})
+
+    list_price = fields.Float(tracking=True)
+
+    def write(self, vals):
+        if "list_price" in vals and not self.env.su:
+            parts = self.filtered("as_is_part")
+            if parts and not self.env.user.has_group("aftersales_parts.group_aftersales_parts_manager"):
+                raise UserError(
+                    self.env._(
+                        "The price of part %(part)s is changed only by the parts manager.",
+                        part=parts[0].display_name,
+                    )
+                )
+        return super().write(vals)

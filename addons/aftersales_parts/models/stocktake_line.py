@@ -27,6 +27,13 @@ class StocktakeLine(models.Model):
     difference_value = fields.Monetary(string="Variance value", compute="_compute_difference", store=True)
     is_variance = fields.Boolean(compute="_compute_difference", store=True)
     variance_type = fields.Selection([("gain", "Gain"), ("loss", "Loss")], compute="_compute_difference", store=True)
+    accuracy = fields.Float(
+        string="Accuracy (%)",
+        compute="_compute_difference",
+        store=True,
+        aggregator="avg",
+        help="100 when the count matches the books (准确率).",
+    )
     reason = fields.Char(help="Why the count differs from the books.")
     responsible_id = fields.Many2one("res.users", string="Responsible person")
 
@@ -39,6 +46,7 @@ class StocktakeLine(models.Model):
             line.difference_value = diff * line.unit_cost
             line.is_variance = abs(diff) >= rounding
             line.variance_type = (diff > 0 and "gain") or (diff < 0 and "loss") or False
+            line.accuracy = 0.0 if line.is_variance else 100.0
 
     def write(self, vals):
         if LOCKED_FIELDS & set(vals):

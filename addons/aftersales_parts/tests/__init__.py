@@ -4,4 +4,5 @@ from . import test_parts_demand
 from . import test_stocktake
 from . import test_writeoff
 from . import test_old_part
+from . import test_stock_rules
 from . import test_tour

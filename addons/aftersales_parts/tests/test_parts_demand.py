@@ -84,6 +84,9 @@ class TestPartsDemand(PartsCommon):
         )
         with self.assertRaisesRegex(UserError, "no shortage left"):
             demand.with_user(self.buyer).action_convert_to_order()
+        with self.assertRaisesRegex(UserError, "purchase plan"):
+            orders[0].with_user(self.buyer).button_confirm()
+        orders.with_user(self.manager).action_as_approve_plan()
         for order in orders:
             order.with_user(self.buyer).button_confirm()
             receipt = order.picking_ids
@@ -95,6 +98,7 @@ class TestPartsDemand(PartsCommon):
         self.assertEqual(demand.line_ids.mapped("qty_available"), [3.0, 4.0, 10.0])
         self.assertFalse(demand.has_shortage)
         demand.with_user(self.clerk).action_generate_issue()
+        self.assertEqual(demand.line_ids.mapped("fill_rate"), [0.0, 0.0, 100.0])
         self.assertEqual(demand.sale_order_id.picking_ids.state, "assigned")
 
     def test_repair_demand_adds_part_lines_to_the_work_order_and_posts_cost(self):

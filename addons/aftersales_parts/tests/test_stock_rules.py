@@ -1,0 +1,71 @@
+from datetime import timedelta
+
+from odoo import fields
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from .common import PartsCommon
+
+
+@tagged("post_install", "-at_install")
+class TestStockRules(PartsCommon):
+    def _orderpoint(self, product, min_qty, max_qty, quota=0.0):
+        return self.env["stock.warehouse.orderpoint"].create(
+            {
+                "product_id": product.id,
+                "warehouse_id": self.warehouse.id,
+                "location_id": self.stock.id,
+                "product_min_qty": min_qty,
+                "product_max_qty": max_qty,
+                "as_regional_quota": quota,
+                "trigger": "manual",
+            }
+        )
+
+    def test_stock_health_flags_below_min_above_max_and_dead_stock(self):
+        """Stock health shows a part below its minimum, one above its maximum and one untouched for a year."""
+        self._stock(self.clutch, 1)
+        self._stock(self.filter, 50)
+        self._stock(self.pad, 3)
+        self._orderpoint(self.clutch, 4, 10)
+        self._orderpoint(self.filter, 4, 20)
+        old = fields.Datetime.now() - timedelta(days=400)
+        self.env["stock.move"].search([("product_id", "=", self.pad.id)]).write({"date": old})
+        self.env.flush_all()
+        health = (
+            self.env["aftersales.stock.health"]
+            .with_user(self.clerk)
+            .search(
+                [("product_id", "in", (self.clutch | self.filter | self.pad).ids), ("company_id", "=", self.company.id)]
+            )
+        )
+        status = {row.product_id: row.status for row in health}
+        self.assertEqual(status[self.clutch], "below_min")
+        self.assertEqual(status[self.filter], "above_max")
+        self.assertEqual(status[self.pad], "dead")
+        self.assertEqual(health.filtered(lambda r: r.product_id == self.clutch).stock_value, 200.0)
+
+    def test_dealer_cannot_lower_an_approved_reserve(self):
+        """The dealer drafts a minimum reserve, the parts manager approves it against the regional quota;
+        the clerk cannot lower it afterwards."""
+        orderpoint = self._orderpoint(self.clutch, 2, 10, quota=3)
+        orderpoint.with_user(self.clerk).action_as_submit_reserve()
+        with self.assertRaisesRegex(UserError, "below the regional quota"):
+            orderpoint.with_user(self.manager).action_as_approve_reserve()
+        orderpoint.with_user(self.clerk).product_min_qty = 3
+        with self.assertRaises(UserError):
+            orderpoint.with_user(self.clerk).action_as_approve_reserve()
+        orderpoint.with_user(self.manager).action_as_approve_reserve()
+        self.assertRecordValues(orderpoint, [{"as_reserve_state": "approved", "as_approved_min_qty": 3.0}])
+        with self.assertRaisesRegex(UserError, "only the parts manager"):
+            orderpoint.with_user(self.clerk).product_min_qty = 1
+        orderpoint.with_user(self.clerk).product_min_qty = 5
+        orderpoint.with_user(self.manager).product_min_qty = 2
+        self.assertEqual(orderpoint.product_min_qty, 2)
+
+    def test_part_price_changes_only_by_parts_manager(self):
+        """A buyer cannot change a part's sales price; the parts manager can."""
+        with self.assertRaisesRegex(UserError, "only by the parts manager"):
+            self.clutch.product_tmpl_id.with_user(self.buyer).list_price = 999.0
+        self.clutch.product_tmpl_id.with_user(self.manager).list_price = 350.0
+        self.assertEqual(self.clutch.list_price, 350.0)
