@@ -64,7 +64,8 @@ def _ensure_parts(env, scale):
         ), series AS (
             SELECT g, (g %% %(n)s) AS idx FROM generate_series(%(start)s, %(stop)s - 1) g
         ), tmpl AS (
-            INSERT INTO product_template (name, default_code, type, service_tracking, is_storable, uom_id, uom_po_id, categ_id,
+            INSERT INTO product_template (name, default_code, type, service_tracking, is_storable, uom_id,
+                                          uom_po_id, categ_id,
                                           tracking, sale_ok, purchase_ok, active, list_price, sale_line_warn,
                                           purchase_line_warn, as_is_part, as_part_number, as_part_number_normalized,
                                           as_pinyin_initials, as_search_index, create_date, write_date)
