@@ -14,7 +14,6 @@ class StockWarehouseOrderpoint(models.Model):
         [("draft", "Drafted by dealer"), ("submitted", "Submitted to OEM"), ("approved", "Approved")],
         string="Reserve status",
         default="draft",
-        tracking=True,
         copy=False,
     )
     as_approved_min_qty = fields.Float(
