@@ -136,7 +136,7 @@ def number_search(env, scale):
     _ensure_parts(env, scale)
     Product = env["product.product"]
     target = scale // 2
-    number = f"{target % 97:02d}{target:07d}"  # typed without the dashes
+    number = f"{target % 97:02d}{target:07d}A"  # the full OEM number typed without its dashes
 
     def measured():
         assert Product.name_search(number, limit=8)

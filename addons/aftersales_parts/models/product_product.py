@@ -21,6 +21,13 @@ class ProductProduct(models.Model):
         extra = self.env["product.template"]._as_search_domain(name) if operator == "ilike" else None
         if not name or not extra:
             return super().name_search(name, args, operator, limit)
+        key = extra[0][2]
+        if any(char.isdigit() for char in key):
+            # a complete OEM number typed with or without separators: one btree lookup answers
+            exact = [("product_tmpl_id.as_part_number_normalized", "=", key)]
+            products = self.search_fetch(expression.AND([args or [], exact]), ["display_name"], limit=limit)
+            if products:
+                return [(product.id, product.display_name) for product in products]
         # Both conditions sit on product_template, each with a trigram index, so PostgreSQL answers with a
         # bitmap OR of the two indexes; the template's keys already hold its normalized internal reference.
         template_domain = expression.OR([[("name", "ilike", name)], extra])
