@@ -27,6 +27,10 @@ class ProductProduct(models.Model):
             exact = [("product_tmpl_id.as_part_number_normalized", "=", key)]
             products = self.search_fetch(expression.AND([args or [], exact]), ["display_name"], limit=limit)
             if products:
+                # an old, superseded number also brings its current part
+                superseded = products.product_tmpl_id.filtered("as_replaced_by_id")
+                if superseded:
+                    products |= superseded.as_current_part_id.product_variant_ids
                 return [(product.id, product.display_name) for product in products]
         # Both conditions sit on product_template, each with a trigram index, so PostgreSQL answers with a
         # bitmap OR of the two indexes; the template's keys already hold its normalized internal reference.
