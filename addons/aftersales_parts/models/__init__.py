@@ -20,3 +20,4 @@ from . import demo_data
 from . import stock_warehouse_orderpoint
 from . import purchase_order
 from . import stock_health
+from . import stock_picking

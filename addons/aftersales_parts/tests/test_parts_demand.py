@@ -41,6 +41,25 @@ class TestPartsDemand(PartsCommon):
         )
         self.assertEqual(demand.picking_count, 1)
 
+    def test_cash_sale_goods_leave_only_after_payment(self):
+        """A cash sale's delivery cannot be validated before the invoice is paid (先收款后付货)."""
+        self._stock(self.clutch, 5)
+        demand = self._demand()
+        demand.with_user(self.clerk).action_confirm()
+        demand.with_user(self.clerk).action_generate_issue()
+        delivery = demand.sale_order_id.picking_ids
+        delivery.move_ids.picked = True
+        with self.assertRaisesRegex(UserError, "collect the payment"):
+            delivery.with_user(self.clerk).button_validate()
+        invoice = demand.sale_order_id._create_invoices()
+        invoice.action_post()
+        self.env["account.payment.register"].with_context(active_model="account.move", active_ids=invoice.ids).create(
+            {}
+        )._create_payments()
+        self.assertIn(invoice.payment_state, ("paid", "in_payment"))
+        delivery.with_user(self.clerk).button_validate()
+        self.assertEqual(delivery.state, "done")
+
     def test_issuing_more_than_available_is_refused(self):
         """Two in stock, three demanded: generating the issue is refused with the numbers."""
         self._stock(self.clutch, 2)
