@@ -26,6 +26,7 @@
         "views/parts_writeoff_views.xml",
         "views/old_part_views.xml",
         "views/stock_health_views.xml",
+        "views/receipt_variance_views.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],

@@ -21,3 +21,4 @@ from . import stock_warehouse_orderpoint
 from . import purchase_order
 from . import stock_health
 from . import stock_picking
+from . import receipt_variance

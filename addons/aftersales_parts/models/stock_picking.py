@@ -26,3 +26,15 @@ class StockPicking(models.Model):
                         demand=demand.name,
                     )
                 )
+
+    def action_as_record_variance(self):
+        self.ensure_one()
+        variance = self.env["aftersales.receipt.variance"].create(
+            self.env["aftersales.receipt.variance"]._prepare_from_picking(self)
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "aftersales.receipt.variance",
+            "res_id": variance.id,
+            "view_mode": "form",
+        }

@@ -69,3 +69,28 @@ class TestStockRules(PartsCommon):
             self.clutch.product_tmpl_id.with_user(self.buyer).list_price = 999.0
         self.clutch.product_tmpl_id.with_user(self.manager).list_price = 350.0
         self.assertEqual(self.clutch.list_price, 350.0)
+
+    def test_damaged_receipt_is_claimed_and_returned_to_the_supplier(self):
+        """Two of five pads arrive damaged: the variance claims 160 from the supplier and returns them."""
+        order = self.env["purchase.order"].create(
+            {"partner_id": self.vendor2.id, "order_line": [(0, 0, {"product_id": self.pad.id, "product_qty": 5})]}
+        )
+        order.with_user(self.manager).button_confirm()
+        receipt = order.picking_ids
+        receipt.move_ids.quantity = 5
+        receipt.move_ids.picked = True
+        receipt.button_validate()
+        action = receipt.with_user(self.clerk).action_as_record_variance()
+        variance = self.env["aftersales.receipt.variance"].browse(action["res_id"])
+        variance.line_ids.write({"variance_type": "damaged", "quantity": 2})
+        self.assertEqual(variance.claim_partner_id, self.vendor2)
+        variance.with_user(self.clerk).action_claim()
+        self.assertRecordValues(variance, [{"state": "claimed", "amount_total": 160.0}])
+        self.assertRecordValues(
+            variance.return_picking_id.move_ids,
+            [{"product_id": self.pad.id, "product_uom_qty": 2.0, "location_dest_id": receipt.location_id.id}],
+        )
+        with self.assertRaises(UserError):
+            variance.with_user(self.clerk).action_settle()
+        variance.with_user(self.manager).action_settle()
+        self.assertEqual(variance.state, "settled")
