@@ -27,6 +27,8 @@
         "views/old_part_views.xml",
         "views/stock_health_views.xml",
         "views/receipt_variance_views.xml",
+        "views/parts_quality_feedback_views.xml",
+        "views/portal_templates.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],

@@ -22,3 +22,4 @@ from . import purchase_order
 from . import stock_health
 from . import stock_picking
 from . import receipt_variance
+from . import parts_quality_feedback

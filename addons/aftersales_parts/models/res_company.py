@@ -60,3 +60,13 @@ class ResCompany(models.Model):
         default=25,
         help="Parts scoring at least this many points (and below the high-tech bar) are technical parts.",
     )
+    as_qa_decision_days = fields.Integer(
+        string="QA decision within (working days)",
+        default=2,
+        help="Unpacking damage or shortage: QA gives cause and decision within this many working days.",
+    )
+    as_qa_reply_days = fields.Integer(
+        string="Reply to dealer within (working days)",
+        default=1,
+        help="After the QA decision, the OEM answers the dealer within this many working days.",
+    )

@@ -13,3 +13,5 @@ class ResConfigSettings(models.TransientModel):
     )
     as_tech_high_points = fields.Integer(related="company_id.as_tech_high_points", readonly=False)
     as_tech_technical_points = fields.Integer(related="company_id.as_tech_technical_points", readonly=False)
+    as_qa_decision_days = fields.Integer(related="company_id.as_qa_decision_days", readonly=False)
+    as_qa_reply_days = fields.Integer(related="company_id.as_qa_reply_days", readonly=False)

@@ -6,3 +6,4 @@ from . import test_writeoff
 from . import test_old_part
 from . import test_stock_rules
 from . import test_tour
+from . import test_quality_feedback
