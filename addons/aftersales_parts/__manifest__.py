@@ -28,6 +28,7 @@
         "views/stock_health_views.xml",
         "views/receipt_variance_views.xml",
         "views/parts_quality_feedback_views.xml",
+        "views/accessory_form_views.xml",
         "views/portal_templates.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",

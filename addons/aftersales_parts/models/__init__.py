@@ -23,3 +23,4 @@ from . import stock_health
 from . import stock_picking
 from . import receipt_variance
 from . import parts_quality_feedback
+from . import accessory_form

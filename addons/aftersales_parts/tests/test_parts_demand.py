@@ -59,6 +59,10 @@ class TestPartsDemand(PartsCommon):
         self.assertIn(invoice.payment_state, ("paid", "in_payment"))
         delivery.with_user(self.clerk).button_validate()
         self.assertEqual(delivery.state, "done")
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            "aftersales_parts.action_report_counter_daily", demand.ids
+        )[0]
+        self.assertIn(invoice.name.encode(), html)
 
     def test_issuing_more_than_available_is_refused(self):
         """Two in stock, three demanded: generating the issue is refused with the numbers."""

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import PartsCommon
 
@@ -94,3 +94,35 @@ class TestStockRules(PartsCommon):
             variance.with_user(self.clerk).action_settle()
         variance.with_user(self.manager).action_settle()
         self.assertEqual(variance.state, "settled")
+
+    def test_accessory_form_checked_by_finance(self):
+        """Mats sold below the minimum need the parts manager; a gift is valued at cost; finance checks the form."""
+        mats = self._create_part("全包围脚垫", "90", "01", "001", "", "", cost=150.0, price=398.0)
+        mats.write({"as_is_accessory": True, "as_min_sale_price": 300.0})
+        finance = new_test_user(self.env, login="as_finance", groups="account.group_account_invoice")
+        form = (
+            self.env["aftersales.accessory.form"]
+            .with_user(self.clerk)
+            .create(
+                {
+                    "partner_id": self.customer.id,
+                    "line_ids": [
+                        (0, 0, {"product_id": mats.id, "kind": "sale", "price_unit": 280.0}),
+                        (0, 0, {"product_id": mats.id, "kind": "gift"}),
+                    ],
+                }
+            )
+        )
+        self.assertRecordValues(form, [{"amount_sale": 280.0, "amount_gift": 150.0}])
+        with self.assertRaisesRegex(UserError, "minimum selling price"):
+            form.with_user(self.clerk).action_submit()
+        form.with_user(self.manager).action_approve_price()
+        form.with_user(self.clerk).action_submit()
+        with self.assertRaises(UserError):
+            form.with_user(self.clerk).action_check()
+        form.with_user(finance).action_check()
+        self.assertEqual(form.checked_by_id, finance)
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            "aftersales_parts.action_report_accessory_checklist", mats.product_tmpl_id.ids
+        )[0]
+        self.assertIn("全包围脚垫".encode(), html)
