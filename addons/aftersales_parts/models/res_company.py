@@ -16,3 +16,57 @@ class ResCompany(models.Model):
         string="Dead stock after (months without movement)",
         default=12,
     )
+    as_old_part_retention_days = fields.Integer(
+        string="Old parts retention (days)",
+        default=90,
+        help="How long a removed part is kept in the old-parts store before disposal.",
+    )
+    as_pending_disposal_location_id = fields.Many2one(
+        "stock.location",
+        string="Pending disposal location",
+        help="Approved write-offs wait here, still valued, until they are disposed of.",
+    )
+
+    def _as_get_pending_disposal_location(self):
+        """Return the company's pending-disposal location, creating it under the main warehouse."""
+        self.ensure_one()
+        if self.as_pending_disposal_location_id:
+            return self.as_pending_disposal_location_id
+        warehouse = self.env["stock.warehouse"].search([("company_id", "=", self.id)], limit=1)
+        # sudo: a location is configuration a parts manager may not create himself; this one is
+        # created once per company with fixed values and no user input.
+        location = (
+            self.env["stock.location"]
+            .sudo()
+            .create(
+                {
+                    "name": self.env._("Pending Disposal"),
+                    "usage": "internal",
+                    "location_id": warehouse.view_location_id.id,
+                    "company_id": self.id,
+                }
+            )
+        )
+        self.sudo().as_pending_disposal_location_id = location
+        return location
+
+    as_tech_high_points = fields.Integer(
+        string="High-tech part from (points)",
+        default=35,
+        help="Parts scoring at least this many technology points are high-tech parts (35-50).",
+    )
+    as_tech_technical_points = fields.Integer(
+        string="Technical part from (points)",
+        default=25,
+        help="Parts scoring at least this many points (and below the high-tech bar) are technical parts.",
+    )
+    as_qa_decision_days = fields.Integer(
+        string="QA decision within (working days)",
+        default=2,
+        help="Unpacking damage or shortage: QA gives cause and decision within this many working days.",
+    )
+    as_qa_reply_days = fields.Integer(
+        string="Reply to dealer within (working days)",
+        default=1,
+        help="After the QA decision, the OEM answers the dealer within this many working days.",
+    )

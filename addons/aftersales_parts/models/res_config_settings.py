@@ -7,3 +7,11 @@ class ResConfigSettings(models.TransientModel):
     as_abc_a_share = fields.Float(related="company_id.as_abc_a_share", readonly=False)
     as_abc_b_share = fields.Float(related="company_id.as_abc_b_share", readonly=False)
     as_dead_stock_months = fields.Integer(related="company_id.as_dead_stock_months", readonly=False)
+    as_old_part_retention_days = fields.Integer(related="company_id.as_old_part_retention_days", readonly=False)
+    as_pending_disposal_location_id = fields.Many2one(
+        related="company_id.as_pending_disposal_location_id", readonly=False
+    )
+    as_tech_high_points = fields.Integer(related="company_id.as_tech_high_points", readonly=False)
+    as_tech_technical_points = fields.Integer(related="company_id.as_tech_technical_points", readonly=False)
+    as_qa_decision_days = fields.Integer(related="company_id.as_qa_decision_days", readonly=False)
+    as_qa_reply_days = fields.Integer(related="company_id.as_qa_reply_days", readonly=False)

@@ -1,0 +1,167 @@
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
+
+
+class ReceiptVariance(models.Model):
+    _name = "aftersales.receipt.variance"
+    _description = "Receipt Variance"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(string="Number", required=True, readonly=True, copy=False, default="/")
+    state = fields.Selection(
+        [("draft", "Draft"), ("claimed", "Claimed"), ("settled", "Settled"), ("cancel", "Cancelled")],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+    )
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    date = fields.Date(default=fields.Date.context_today, required=True)
+    user_id = fields.Many2one("res.users", string="Inspected by", default=lambda self: self.env.user, tracking=True)
+    picking_id = fields.Many2one(
+        "stock.picking",
+        string="Receipt",
+        required=True,
+        check_company=True,
+        domain="[('picking_type_code', '=', 'incoming'), ('state', '=', 'done')]",
+    )
+    vendor_id = fields.Many2one(related="picking_id.partner_id", string="Vendor")
+    claim_against = fields.Selection(
+        [("supplier", "Supplier"), ("carrier", "Carrier"), ("insurer", "Insurer")],
+        required=True,
+        default="supplier",
+        tracking=True,
+    )
+    claim_partner_id = fields.Many2one(
+        "res.partner",
+        string="Claim to",
+        compute="_compute_claim_partner_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+    )
+    line_ids = fields.One2many("aftersales.receipt.variance.line", "variance_id", string="Lines", copy=True)
+    amount_total = fields.Monetary(compute="_compute_amount_total", store=True)
+    return_picking_id = fields.Many2one("stock.picking", string="Return to vendor", readonly=True, copy=False)
+    note = fields.Text()
+
+    @api.depends("claim_against", "picking_id")
+    def _compute_claim_partner_id(self):
+        for variance in self:
+            if variance.claim_against == "supplier":
+                variance.claim_partner_id = variance.picking_id.partner_id.commercial_partner_id
+            elif not variance.claim_partner_id:
+                variance.claim_partner_id = False
+
+    @api.depends("line_ids.amount")
+    def _compute_amount_total(self):
+        for variance in self:
+            variance.amount_total = sum(variance.line_ids.mapped("amount"))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("aftersales.receipt.variance") or "/"
+        return super().create(vals_list)
+
+    def action_claim(self):
+        for variance in self:
+            if variance.state != "draft" or not variance.line_ids:
+                raise UserError(
+                    self.env._("Receipt variance %(name)s needs lines and must be a draft.", name=variance.name)
+                )
+            if not variance.claim_partner_id:
+                raise UserError(
+                    self.env._("Receipt variance %(name)s: name the party the claim goes to.", name=variance.name)
+                )
+            to_return = variance.line_ids.filtered(lambda line: line.variance_type in ("damaged", "wrong"))
+            if variance.claim_against == "supplier" and to_return:
+                variance.return_picking_id = variance._create_vendor_return(to_return)
+            variance.state = "claimed"
+            variance.message_post(
+                body=self.env._(
+                    "Claim of %(amount)s filed against %(partner)s.",
+                    amount=variance.amount_total,
+                    partner=variance.claim_partner_id.display_name,
+                )
+            )
+        return True
+
+    def _create_vendor_return(self, lines):
+        """Damaged or wrong parts go back to the supplier through Odoo's own return of the receipt."""
+        self.ensure_one()
+        wizard = (
+            self.env["stock.return.picking"]
+            .with_context(active_id=self.picking_id.id, active_ids=self.picking_id.ids, active_model="stock.picking")
+            .create({"picking_id": self.picking_id.id})
+        )
+        quantities = {}
+        for line in lines:
+            quantities[line.product_id] = quantities.get(line.product_id, 0.0) + line.quantity
+        wizard.product_return_moves.write({"quantity": 0.0})
+        for return_line in wizard.product_return_moves:
+            if return_line.product_id in quantities:
+                return_line.quantity = quantities.pop(return_line.product_id)
+        return wizard._create_return()
+
+    def action_settle(self):
+        if not self.env.user.has_group("aftersales_parts.group_aftersales_parts_manager"):
+            raise UserError(self.env._("Only the parts manager records a claim as settled."))
+        if any(variance.state != "claimed" for variance in self):
+            raise UserError(self.env._("Only a claimed receipt variance can be settled."))
+        self.write({"state": "settled"})
+        return True
+
+    def action_cancel(self):
+        if any(variance.state == "settled" for variance in self):
+            raise UserError(self.env._("A settled receipt variance cannot be cancelled."))
+        self.write({"state": "cancel"})
+        return True
+
+    @api.model
+    def _prepare_from_picking(self, picking):
+        return {
+            "picking_id": picking.id,
+            "line_ids": [
+                Command.create({"product_id": move.product_id.id, "quantity": 0.0}) for move in picking.move_ids
+            ],
+        }
+
+
+class ReceiptVarianceLine(models.Model):
+    _name = "aftersales.receipt.variance.line"
+    _description = "Receipt Variance Line"
+    _order = "variance_id, id"
+    _check_company_auto = True
+
+    variance_id = fields.Many2one("aftersales.receipt.variance", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="variance_id.company_id", store=True)
+    currency_id = fields.Many2one(related="variance_id.currency_id")
+    product_id = fields.Many2one("product.product", string="Part", required=True, check_company=True)
+    variance_type = fields.Selection(
+        [("short", "Short"), ("damaged", "Damaged"), ("wrong", "Wrong part")],
+        string="Variance",
+        required=True,
+        default="short",
+    )
+    quantity = fields.Float(digits="Product Unit of Measure", required=True, default=1.0)
+    unit_cost = fields.Float(
+        compute="_compute_unit_cost", store=True, readonly=False, precompute=True, digits="Product Price"
+    )
+    amount = fields.Monetary(compute="_compute_amount", store=True)
+    note = fields.Char()
+
+    @api.depends("product_id")
+    def _compute_unit_cost(self):
+        for line in self:
+            line.unit_cost = line.product_id.standard_price
+
+    @api.depends("unit_cost", "quantity")
+    def _compute_amount(self):
+        for line in self:
+            line.amount = line.unit_cost * line.quantity

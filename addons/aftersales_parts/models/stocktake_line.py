@@ -1,0 +1,63 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+LOCKED_FIELDS = {"counted_qty", "theoretical_qty", "product_id", "location_id", "unit_cost"}
+
+
+class StocktakeLine(models.Model):
+    _name = "aftersales.stocktake.line"
+    _description = "Stocktake Line"
+    _order = "stocktake_id, location_id, product_id"
+    _check_company_auto = True
+
+    stocktake_id = fields.Many2one("aftersales.stocktake", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="stocktake_id.company_id", store=True)
+    currency_id = fields.Many2one(related="stocktake_id.currency_id")
+    state = fields.Selection(related="stocktake_id.state")
+    product_id = fields.Many2one("product.product", string="Part", required=True, check_company=True)
+    part_number = fields.Char(related="product_id.as_part_number")
+    location_id = fields.Many2one("stock.location", required=True, check_company=True)
+    theoretical_qty = fields.Float(string="Book quantity", digits="Product Unit of Measure", readonly=True)
+    counted_qty = fields.Float(string="Counted quantity", digits="Product Unit of Measure")
+    counter_id = fields.Many2one("res.users", string="Counted by")
+    unit_cost = fields.Float(digits="Product Price", readonly=True)
+    difference_qty = fields.Float(
+        string="Difference", compute="_compute_difference", store=True, digits="Product Unit of Measure"
+    )
+    difference_value = fields.Monetary(string="Variance value", compute="_compute_difference", store=True)
+    is_variance = fields.Boolean(compute="_compute_difference", store=True)
+    variance_type = fields.Selection([("gain", "Gain"), ("loss", "Loss")], compute="_compute_difference", store=True)
+    accuracy = fields.Float(
+        string="Accuracy (%)",
+        compute="_compute_difference",
+        store=True,
+        aggregator="avg",
+        help="100 when the count matches the books (准确率).",
+    )
+    reason = fields.Char(help="Why the count differs from the books.")
+    responsible_id = fields.Many2one("res.users", string="Responsible person")
+
+    @api.depends("counted_qty", "theoretical_qty", "unit_cost")
+    def _compute_difference(self):
+        for line in self:
+            rounding = line.product_id.uom_id.rounding or 0.01
+            diff = line.counted_qty - line.theoretical_qty
+            line.difference_qty = diff
+            line.difference_value = diff * line.unit_cost
+            line.is_variance = abs(diff) >= rounding
+            line.variance_type = (diff > 0 and "gain") or (diff < 0 and "loss") or False
+            line.accuracy = 0.0 if line.is_variance else 100.0
+
+    def write(self, vals):
+        if LOCKED_FIELDS & set(vals):
+            locked = self.filtered(lambda line: line.stocktake_id.state not in ("draft", "counting"))
+            if locked:
+                raise UserError(
+                    self.env._(
+                        "Stocktake %(name)s has been submitted: its counts can no longer be edited.",
+                        name=locked[0].stocktake_id.name,
+                    )
+                )
+            if "counted_qty" in vals and "counter_id" not in vals:
+                vals = dict(vals, counter_id=self.env.user.id)
+        return super().write(vals)
