@@ -1,0 +1,15 @@
+from odoo import fields, models
+
+from .network_package import DEPARTMENTS
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    network_application_id = fields.Many2one(
+        "aftersales.network.application", string="Network Application", index="btree_not_null", copy=False
+    )
+    network_package_id = fields.Many2one("aftersales.network.package", string="Starter Package", copy=False)
+    network_department = fields.Selection(
+        DEPARTMENTS, string="Responsible Department", related="network_package_id.department", store=True
+    )
