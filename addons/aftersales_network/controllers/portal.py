@@ -2,11 +2,10 @@ import base64
 import binascii
 
 from odoo import Command, http
-from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
-from odoo.http import request
-
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.http import request
 
 # Fields a candidate fills in on the portal (whitelist: nothing else is written from the request).
 PORTAL_FIELDS = {
@@ -133,9 +132,7 @@ class NetworkPortal(CustomerPortal):
         except (AccessError, MissingError):
             return request.redirect("/my")
         if application_sudo.state != "draft":
-            return self._network_page(
-                application_sudo, error=request.env._("Only a draft application can be changed.")
-            )
+            return self._network_page(application_sudo, error=request.env._("Only a draft application can be changed."))
         try:
             # Access checked above (rule on the candidate's commercial partner); only whitelisted fields are written.
             application_sudo.write(self._network_values_from_post(post))

@@ -5,7 +5,9 @@ from odoo.exceptions import UserError
 class CrmLead(models.Model):
     _inherit = "crm.lead"
 
-    network_application_ids = fields.One2many("aftersales.network.application", "lead_id", string="Network Applications")
+    network_application_ids = fields.One2many(
+        "aftersales.network.application", "lead_id", string="Network Applications"
+    )
     network_application_count = fields.Integer(compute="_compute_network_application_count")
     is_network_team = fields.Boolean(compute="_compute_is_network_team")
 

@@ -44,7 +44,9 @@ class NetworkApplication(models.Model):
         string="Network Officer",
         default=lambda self: self.env.user,
         tracking=True,
-        domain=lambda self: [("groups_id", "in", self.env.ref("aftersales_network.group_aftersales_network_officer").id)],
+        domain=lambda self: [
+            ("groups_id", "in", self.env.ref("aftersales_network.group_aftersales_network_officer").id)
+        ],
     )
     lead_id = fields.Many2one("crm.lead", string="Lead", check_company=True, index="btree_not_null", copy=False)
     partner_id = fields.Many2one(
@@ -95,7 +97,9 @@ class NetworkApplication(models.Model):
         help="Scorecard version this application was scored with.",
     )
     application_score = fields.Float(compute="_compute_scores", store=True)
-    qualifying_score = fields.Float(readonly=True, copy=False, help="Threshold in force when the application was scored.")
+    qualifying_score = fields.Float(
+        readonly=True, copy=False, help="Threshold in force when the application was scored."
+    )
     # site visit
     visit_date = fields.Datetime(string="Visit Date", copy=False)
     visit_event_id = fields.Many2one("calendar.event", string="Site Visit Meeting", readonly=True, copy=False)
@@ -106,7 +110,9 @@ class NetworkApplication(models.Model):
         "user_id",
         string="Interviewers",
     )
-    interview_line_ids = fields.One2many("aftersales.network.interview.line", "application_id", string="Interview Outline")
+    interview_line_ids = fields.One2many(
+        "aftersales.network.interview.line", "application_id", string="Interview Outline"
+    )
     interview_scorecard_id = fields.Many2one(
         "aftersales.network.scorecard", string="Interview Scorecard", readonly=True, copy=False, check_company=True
     )
@@ -167,7 +173,13 @@ class NetworkApplication(models.Model):
             application.missing_document_type_ids = missing
             application.documents_complete = not missing
 
-    @api.depends("evaluation_ids.state", "evaluation_ids.kind", "evaluation_ids.total_score", "evaluation_ids.passed", "evaluation_ids.active")
+    @api.depends(
+        "evaluation_ids.state",
+        "evaluation_ids.kind",
+        "evaluation_ids.total_score",
+        "evaluation_ids.passed",
+        "evaluation_ids.active",
+    )
     def _compute_scores(self):
         for application in self:
             done = application.evaluation_ids.filtered(lambda e: e.state == "done")
@@ -177,9 +189,7 @@ class NetworkApplication(models.Model):
             done_inspections = inspections.filtered(lambda e: e.state == "done")
             application.evaluation_count = len(application.evaluation_ids)
             application.application_score = scoring[:1].total_score if scoring else 0.0
-            application.interview_score = (
-                sum(interviews.mapped("total_score")) / len(interviews) if interviews else 0.0
-            )
+            application.interview_score = sum(interviews.mapped("total_score")) / len(interviews) if interviews else 0.0
             application.inspection_count = len(inspections)
             application.failed_inspection_count = len(done_inspections.filtered(lambda e: not e.passed))
             application.acceptance_passed = any(done_inspections.mapped("passed"))
@@ -254,7 +264,8 @@ class NetworkApplication(models.Model):
     def _set_state(self, state):
         """Move to a stage and log how long the previous stage lasted (for the days-per-stage report)."""
         now = fields.Datetime.now()
-        self.env["aftersales.network.stage.log"].create(
+        # The stage history is written by the system only (users read it): sudo is safe, values come from self.
+        self.env["aftersales.network.stage.log"].sudo().create(
             [
                 {
                     "application_id": application.id,
@@ -270,7 +281,9 @@ class NetworkApplication(models.Model):
 
     def _lose_lead(self, reason_xmlid):
         reason = self.env.ref(reason_xmlid, raise_if_not_found=False)
-        leads = self.lead_id.filtered("active")
+        # The lead follows its application: a salesman's rule may hide another officer's lead, and the state
+        # change was already authorised on the application itself.
+        leads = self.sudo().lead_id.filtered("active")
         if leads:
             leads.action_set_lost(lost_reason_id=reason.id if reason else False)
 
@@ -283,6 +296,17 @@ class NetworkApplication(models.Model):
                 kind
             ]
             self._check_state(allowed, step)
+
+    def _check_group(self, xmlid, step):
+        if not self.env.user.has_group(xmlid):
+            raise UserError(
+                self.env._(
+                    "%(user)s may not perform the %(step)s: it is reserved to the %(group)s role.",
+                    user=self.env.user.name,
+                    step=step,
+                    group=self.env.ref(xmlid).name,
+                )
+            )
 
     def _check_not_reserve(self):
         for application in self:
@@ -350,7 +374,8 @@ class NetworkApplication(models.Model):
         self.vote_ids.unlink()
         self.write({"committee_decision": False, "scorecard_id": False, "interview_scorecard_id": False})
         self._set_state("draft")
-        lost_leads = self.with_context(active_test=False).lead_id.filtered(lambda lead: not lead.active)
+        # sudo: see _lose_lead, the lead follows its application.
+        lost_leads = self.sudo().with_context(active_test=False).lead_id.filtered(lambda lead: not lead.active)
         if lost_leads:
             lost_leads.action_unarchive()
         for application in self:
@@ -416,8 +441,10 @@ class NetworkApplication(models.Model):
                 )
             if not application.interview_record or application.interview_record == "<p><br></p>":
                 raise UserError(
-                    self.env._("Write the interview record of %(name)s before reporting to the committee.",
-                               name=application.name)
+                    self.env._(
+                        "Write the interview record of %(name)s before reporting to the committee.",
+                        name=application.name,
+                    )
                 )
         self._set_state("committee")
         return True
@@ -447,6 +474,7 @@ class NetworkApplication(models.Model):
 
     def action_committee_decide(self):
         self.ensure_one()
+        self._check_group("aftersales_network.group_aftersales_network_manager", self.env._("committee decision"))
         self._check_state(("committee",), self.env._("committee decision"))
         if not self.vote_ids:
             raise UserError(self.env._("No committee member has voted on %(name)s yet.", name=self.name))
@@ -560,7 +588,9 @@ class NetworkApplication(models.Model):
             if evaluation.passed:
                 self.message_post(body=self.env._("Acceptance inspection passed: the contract can be signed."))
             elif self.failed_inspection_count >= self.company_id.as_acceptance_max_inspections:
-                self.cancel_reason = self.env._("Acceptance failed %(count)s times.", count=self.failed_inspection_count)
+                self.cancel_reason = self.env._(
+                    "Acceptance failed %(count)s times.", count=self.failed_inspection_count
+                )
                 self._set_state("cancelled")
                 self._lose_lead("aftersales_network.crm_lost_reason_acceptance")
             else:
@@ -576,6 +606,7 @@ class NetworkApplication(models.Model):
 
     def action_contract(self):
         self.ensure_one()
+        self._check_group("aftersales_network.group_aftersales_network_manager", self.env._("contract signature"))
         self._check_state(("acceptance",), self.env._("contract signature"))
         if not self.acceptance_passed:
             raise UserError(
@@ -598,7 +629,8 @@ class NetworkApplication(models.Model):
         partner.write(partner_vals)
         self._set_state("contracted")
         if self.lead_id:
-            self.lead_id.action_set_won()
+            # sudo: see _lose_lead, the lead follows its application.
+            self.sudo().lead_id.action_set_won()
         self._invite_portal_users()
         self.message_post(body=self.env._("Contract %(number)s signed.", number=self.contract_number))
         return True
@@ -621,8 +653,9 @@ class NetworkApplication(models.Model):
         self.ensure_one()
         if not self._invite_portal_users():
             raise UserError(
-                self.env._("The candidate %(candidate)s has no contact with an e-mail address.",
-                           candidate=self.partner_id.name)
+                self.env._(
+                    "The candidate %(candidate)s has no contact with an e-mail address.", candidate=self.partner_id.name
+                )
             )
         return True
 
@@ -637,7 +670,9 @@ class NetworkApplication(models.Model):
     # ------------------------------------------------------------------ smart buttons
     def action_view_evaluations(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("aftersales_network.aftersales_network_evaluation_action")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "aftersales_network.aftersales_network_evaluation_action"
+        )
         action["domain"] = [("application_id", "=", self.id)]
         action["context"] = {"default_application_id": self.id, "create": False}
         return action
@@ -654,7 +689,3 @@ class NetworkApplication(models.Model):
         if not self.intent_id:
             raise UserError(self.env._("Application %(name)s has no letter of intent yet.", name=self.name))
         return self.intent_id.action_print()
-
-    def _get_report_base_filename(self):
-        self.ensure_one()
-        return self.env._("Letter of intent %(name)s", name=self.name)

@@ -169,6 +169,32 @@ class NetworkEvaluation(models.Model):
                     )
                 )
 
+    @api.constrains("application_id", "kind", "state")
+    def _check_inspection_limit(self):
+        inspections = self.filtered(lambda e: e.application_id and e.kind == "acceptance" and e.state != "cancel")
+        if not inspections:
+            return
+        groups = self._read_group(
+            [
+                ("application_id", "in", inspections.application_id.ids),
+                ("kind", "=", "acceptance"),
+                ("state", "!=", "cancel"),
+            ],
+            ["application_id"],
+            ["__count"],
+        )
+        for application, count in groups:
+            limit = application.company_id.as_acceptance_max_inspections
+            if count > limit:
+                raise ValidationError(
+                    self.env._(
+                        "Application %(application)s has had %(limit)s acceptance inspections: no further inspection "
+                        "is allowed.",
+                        application=application.name,
+                        limit=limit,
+                    )
+                )
+
     @api.constrains("application_id", "scorer_id")
     def _check_scorer_not_candidate(self):
         for evaluation in self.filtered("application_id"):

@@ -55,9 +55,7 @@ class NetworkIntent(models.Model):
             signed = self.filtered(lambda intent: intent.state == "signed")
             if signed:
                 raise UserError(
-                    self.env._(
-                        "Letter of intent %(name)s is signed and can no longer be edited.", name=signed[0].name
-                    )
+                    self.env._("Letter of intent %(name)s is signed and can no longer be edited.", name=signed[0].name)
                 )
         return super().write(vals)
 
@@ -80,6 +78,10 @@ class NetworkIntent(models.Model):
             )
         self.write({"signature": signature, "signed_by": name, "signed_on": fields.Datetime.now()})
         self.state = "signed"
+
+    def _get_report_base_filename(self):
+        self.ensure_one()
+        return self.env._("Letter of intent %(name)s", name=self.name)
 
     def action_print(self):
         return self.env.ref("aftersales_network.action_report_network_intent").report_action(self)

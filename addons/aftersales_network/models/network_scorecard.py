@@ -21,7 +21,9 @@ class NetworkScorecard(models.Model):
     )
     active = fields.Boolean(default=True)
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
-    criterion_ids = fields.One2many("aftersales.network.scorecard.criterion", "scorecard_id", string="Criteria", copy=True)
+    criterion_ids = fields.One2many(
+        "aftersales.network.scorecard.criterion", "scorecard_id", string="Criteria", copy=True
+    )
     max_total = fields.Float(string="Maximum Points", compute="_compute_max_total", store=True)
     pass_score = fields.Float(
         string="Pass Score",
@@ -56,9 +58,7 @@ class NetworkScorecard(models.Model):
     def _get_current(self, kind, company=None):
         """The newest active scorecard of a kind: new evaluations use it, old ones keep theirs."""
         company = company or self.env.company
-        return self.search(
-            [("kind", "=", kind), ("company_id", "in", (False, company.id))], order="id desc", limit=1
-        )
+        return self.search([("kind", "=", kind), ("company_id", "in", (False, company.id))], order="id desc", limit=1)
 
     def _prepare_evaluation_line_commands(self):
         self.ensure_one()

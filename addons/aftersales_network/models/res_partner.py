@@ -14,9 +14,7 @@ class ResPartner(models.Model):
     network_application_ids = fields.One2many(
         "aftersales.network.application", "partner_id", string="Network Applications"
     )
-    network_evaluation_ids = fields.One2many(
-        "aftersales.network.evaluation", "partner_id", string="Dealer Evaluations"
-    )
+    network_evaluation_ids = fields.One2many("aftersales.network.evaluation", "partner_id", string="Dealer Evaluations")
     network_evaluation_count = fields.Integer(compute="_compute_network_evaluation_count")
 
     _sql_constraints = [

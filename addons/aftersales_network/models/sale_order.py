@@ -1,7 +1,5 @@
 from odoo import fields, models
 
-from .network_package import DEPARTMENTS
-
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
@@ -11,5 +9,5 @@ class SaleOrder(models.Model):
     )
     network_package_id = fields.Many2one("aftersales.network.package", string="Starter Package", copy=False)
     network_department = fields.Selection(
-        DEPARTMENTS, string="Responsible Department", related="network_package_id.department", store=True
+        string="Responsible Department", related="network_package_id.department", store=True
     )

@@ -16,7 +16,12 @@ class NetworkStageDaysXlsx(models.AbstractModel):
             [("application_id", "in", applications.ids)], ["state"], ["days:avg", "days:max", "__count"]
         )
         sheet = workbook.add_worksheet(self.env._("Average days per stage"))
-        headers = [self.env._("Stage"), self.env._("Passages"), self.env._("Average days"), self.env._("Longest (days)")]
+        headers = [
+            self.env._("Stage"),
+            self.env._("Passages"),
+            self.env._("Average days"),
+            self.env._("Longest (days)"),
+        ]
         sheet.write_row(0, 0, headers, bold)
         order = [state for state, _label in applications._fields["state"].selection]
         groups.sort(key=lambda group: order.index(group[0]) if group[0] in order else len(order))
