@@ -17,3 +17,4 @@ from . import network_intent
 from . import network_stage_log
 from . import network_application
 from . import sale_order
+from . import network_application_demo

@@ -160,14 +160,14 @@ class NetworkApplication(models.Model):
         for application in self:
             if application.document_ids:
                 continue
-            company_types = types.filtered(lambda t: not t.company_id or t.company_id == application.company_id)
+            company_types = types.filtered(lambda t, c=application.company_id: not t.company_id or t.company_id == c)
             application.document_ids = [Command.create({"type_id": doc_type.id}) for doc_type in company_types]
 
     @api.depends("document_ids.is_provided", "document_ids.type_id")
     def _compute_missing_documents(self):
         required = self.env["aftersales.network.document.type"].search([("required", "=", True)])
         for application in self:
-            company_required = required.filtered(lambda t: not t.company_id or t.company_id == application.company_id)
+            company_required = required.filtered(lambda t, c=application.company_id: t.company_id in (c, c.browse()))
             provided = application.document_ids.filtered("is_provided").type_id
             missing = company_required - provided
             application.missing_document_type_ids = missing
@@ -526,7 +526,7 @@ class NetworkApplication(models.Model):
         for application in self:
             if application.starter_order_ids:
                 continue
-            company_packages = packages.filtered(lambda p: not p.company_id or p.company_id == application.company_id)
+            company_packages = packages.filtered(lambda p, c=application.company_id: p.company_id in (c, c.browse()))
             orders = SaleOrder.create([package._prepare_sale_order_vals(application) for package in company_packages])
             orders.action_confirm()
         return True

@@ -159,7 +159,7 @@ class NetworkEvaluation(models.Model):
             ["application_id", "kind", "scorer_id"],
             ["__count"],
         )
-        for application, kind, scorer, count in groups:
+        for application, _kind, scorer, count in groups:
             if count > 1:
                 raise ValidationError(
                     self.env._(
@@ -231,7 +231,8 @@ class NetworkEvaluation(models.Model):
             ):
                 raise UserError(
                     self.env._(
-                        "Scoring sheet %(name)s belongs to %(user)s: only that person or a network manager confirms it.",
+                        "Scoring sheet %(name)s belongs to %(user)s: only that person or a network manager "
+                        "confirms it.",
                         name=evaluation.name,
                         user=evaluation.scorer_id.name,
                     )

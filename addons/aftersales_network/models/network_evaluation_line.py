@@ -8,7 +8,9 @@ class NetworkEvaluationLine(models.Model):
     _order = "evaluation_id, sequence, id"
 
     evaluation_id = fields.Many2one("aftersales.network.evaluation", required=True, ondelete="cascade", index=True)
-    criterion_id = fields.Many2one("aftersales.network.scorecard.criterion", required=True, ondelete="restrict")
+    criterion_id = fields.Many2one(
+        "aftersales.network.scorecard.criterion", string="Scorecard Criterion", required=True, ondelete="restrict"
+    )
     sequence = fields.Integer(related="criterion_id.sequence", store=True)
     group_name = fields.Char(related="criterion_id.group_name")
     name = fields.Char(related="criterion_id.name")

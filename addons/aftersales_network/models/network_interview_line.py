@@ -7,7 +7,7 @@ class NetworkInterviewLine(models.Model):
     _order = "application_id, sequence, id"
 
     application_id = fields.Many2one("aftersales.network.application", required=True, ondelete="cascade", index=True)
-    topic_id = fields.Many2one("aftersales.network.interview.topic", ondelete="set null")
+    topic_id = fields.Many2one("aftersales.network.interview.topic", string="Outline Topic", ondelete="set null")
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Topic", required=True)
     is_done = fields.Boolean(string="Covered")
