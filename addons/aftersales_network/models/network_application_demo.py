@@ -122,7 +122,9 @@ class NetworkApplicationDemo(models.Model):
             application._demo_score(officer, "interview", score + 2)
             application._demo_score(member_1, "interview", score - 3)
             application.interview_line_ids.write({"is_done": True, "answer": "已访谈，情况属实。"})
-            application.with_user(officer).interview_record = (
+            application.with_user(
+                officer
+            ).interview_record = (
                 f"<p>{person}介绍了投资计划；现场面积与申请表一致，维修车间布局合理，技术团队有品牌维修经验。</p>"
             )
             application.with_user(officer).action_to_committee()
@@ -189,5 +191,7 @@ class NetworkApplicationDemo(models.Model):
         flying = Evaluation.create({"kind": "flying", "partner_id": self.partner_id.id})
         for line in flying.line_ids:
             line.points = round(line.max_points * 0.75)
-        flying.write({"penalty_amount": 2000, "result_note": "<p>飞行检查发现旧件未按规定回收，予以处罚并限期整改。</p>"})
+        flying.write(
+            {"penalty_amount": 2000, "result_note": "<p>飞行检查发现旧件未按规定回收，予以处罚并限期整改。</p>"}
+        )
         flying.action_confirm()
