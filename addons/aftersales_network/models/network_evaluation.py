@@ -1,3 +1,5 @@
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -250,3 +252,40 @@ class NetworkEvaluation(models.Model):
             raise UserError(self.env._("A confirmed scoring sheet cannot be cancelled."))
         self.write({"state": "cancel"})
         return True
+
+    @api.model
+    def _cron_schedule_periodic_evaluations(self):
+        """Open a periodic evaluation sheet (with a to-do) for every live dealer whose last one is due."""
+        dealers = self.env["res.partner"].search([("is_network_dealer", "=", True)])
+        if not dealers:
+            return
+        last_dates = dict(
+            self._read_group(
+                [("partner_id", "in", dealers.ids), ("kind", "=", "periodic"), ("state", "!=", "cancel")],
+                ["partner_id"],
+                ["date:max"],
+            )
+        )
+        applications = self.env["aftersales.network.application"].search(
+            [("partner_id", "in", dealers.ids), ("state", "=", "contracted")]
+        )
+        officer_by_partner = {app.partner_id: app.user_id for app in applications}
+        company_by_partner = {app.partner_id: app.company_id for app in applications}
+        today = fields.Date.context_today(self)
+        vals_list = []
+        for dealer in dealers:
+            company = company_by_partner.get(dealer) or dealer.company_id or self.env.company
+            last = last_dates.get(dealer)
+            if last and last > today - relativedelta(months=company.as_evaluation_interval_months):
+                continue
+            officer = officer_by_partner.get(dealer) or self.env.user
+            vals_list.append(
+                {"kind": "periodic", "partner_id": dealer.id, "company_id": company.id, "scorer_id": officer.id}
+            )
+        sheets = self.create(vals_list)
+        for sheet in sheets:
+            sheet.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=self.env._("Periodic evaluation of %(dealer)s", dealer=sheet.partner_id.name),
+                user_id=sheet.scorer_id.id,
+            )

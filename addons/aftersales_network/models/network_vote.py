@@ -23,6 +23,13 @@ class NetworkVote(models.Model):
     @api.constrains("user_id", "application_id")
     def _check_voter(self):
         for vote in self:
+            if vote.application_id.state != "committee":
+                raise ValidationError(
+                    self.env._(
+                        "Application %(name)s is not before the committee: votes are closed.",
+                        name=vote.application_id.name,
+                    )
+                )
             if not vote.user_id.has_group("aftersales_network.group_aftersales_committee_member"):
                 raise ValidationError(
                     self.env._(

@@ -23,3 +23,8 @@ class ResCompany(models.Model):
         default=2,
         help="An acceptance that fails this many times cancels the cooperation; no further inspection is allowed.",
     )
+    as_evaluation_interval_months = fields.Integer(
+        string="Periodic evaluation interval (months)",
+        default=3,
+        help="Live dealers get a periodic evaluation sheet when their last one is older than this.",
+    )

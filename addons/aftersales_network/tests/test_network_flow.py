@@ -209,3 +209,25 @@ class TestNetworkFlow(NetworkCommon, TransactionCase):
         )
         self.assertEqual(report_type, "xlsx")
         self.assertTrue(content.startswith(b"PK"))
+
+    def test_cron_opens_periodic_evaluations_when_due(self):
+        """The weekly job opens one periodic evaluation per live dealer when due, and not twice."""
+        self.env["aftersales.network.scorecard"].create(
+            {
+                "name": "考核标准",
+                "version": "T9",
+                "kind": "evaluation",
+                "criterion_ids": [Command.create({"group_name": "服务", "name": "接待", "max_points": 100})],
+            }
+        )
+        application = self._start()
+        self._to_acceptance(application)
+        self._score(application, "acceptance", self.officer, 90)
+        application.with_user(self.manager).action_contract()
+        Evaluation = self.env["aftersales.network.evaluation"]
+        Evaluation._cron_schedule_periodic_evaluations()
+        sheets = Evaluation.search([("partner_id", "=", self.candidate.id), ("kind", "=", "periodic")])
+        self.assertRecordValues(sheets, [{"state": "draft", "scorer_id": self.officer.id}])
+        self.assertTrue(sheets.activity_ids)
+        Evaluation._cron_schedule_periodic_evaluations()
+        self.assertEqual(Evaluation.search_count([("partner_id", "=", self.candidate.id), ("kind", "=", "periodic")]), 1)

@@ -152,3 +152,14 @@ class TestNetworkRefusals(NetworkCommon, TransactionCase):
         self._start()
         with self.assertRaisesRegex(UserError, "already has an application"):
             self.lead.with_user(self.officer).action_start_network_application()
+
+    def test_refusals_are_translated(self):
+        """A Chinese-speaking committee member reads the double-vote refusal in Chinese."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"].search([("name", "=", "aftersales_network")])._update_translations(["zh_CN"])
+        application = self._start()
+        self._to_committee(application)
+        self.member_1.lang = "zh_CN"
+        application.with_user(self.member_1).action_vote_approve()
+        with self.assertRaisesRegex(UserError, "不得重复投票"):
+            application.with_user(self.member_1).with_context(lang="zh_CN").action_vote_archive()
