@@ -230,4 +230,5 @@ class TestNetworkFlow(NetworkCommon, TransactionCase):
         self.assertRecordValues(sheets, [{"state": "draft", "scorer_id": self.officer.id}])
         self.assertTrue(sheets.activity_ids)
         Evaluation._cron_schedule_periodic_evaluations()
-        self.assertEqual(Evaluation.search_count([("partner_id", "=", self.candidate.id), ("kind", "=", "periodic")]), 1)
+        domain = [("partner_id", "=", self.candidate.id), ("kind", "=", "periodic")]
+        self.assertEqual(Evaluation.search_count(domain), 1)
