@@ -46,7 +46,6 @@ def _applications(env, scale):
     "pipeline by stage and province (read_group)",
     baseline="partners by province (read_group)",
     scales=(2000,),
-    goal=3,
 )
 @requires("aftersales_network")
 def pipeline_read_group(env, scale):

@@ -84,7 +84,11 @@ class NetworkApplication(models.Model):
     missing_document_type_ids = fields.Many2many(
         "aftersales.network.document.type", string="Missing Documents", compute="_compute_missing_documents"
     )
-    documents_complete = fields.Boolean(compute="_compute_missing_documents")
+    documents_complete = fields.Boolean(
+        compute="_compute_documents_complete",
+        store=True,
+        help="Stored for lists and filters; submission re-checks the live checklist.",
+    )
     # scoring
     evaluation_ids = fields.One2many("aftersales.network.evaluation", "application_id", string="Scoring Sheets")
     evaluation_count = fields.Integer(compute="_compute_scores", store=True)
@@ -169,9 +173,14 @@ class NetworkApplication(models.Model):
         for application in self:
             company_required = required.filtered(lambda t, c=application.company_id: t.company_id in (c, c.browse()))
             provided = application.document_ids.filtered("is_provided").type_id
-            missing = company_required - provided
-            application.missing_document_type_ids = missing
-            application.documents_complete = not missing
+            application.missing_document_type_ids = company_required - provided
+
+    @api.depends("document_ids.is_provided", "document_ids.required")
+    def _compute_documents_complete(self):
+        for application in self:
+            application.documents_complete = all(
+                document.is_provided for document in application.document_ids if document.required
+            )
 
     @api.depends(
         "evaluation_ids.state",
