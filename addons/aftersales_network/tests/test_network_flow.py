@@ -232,3 +232,24 @@ class TestNetworkFlow(NetworkCommon, TransactionCase):
         Evaluation._cron_schedule_periodic_evaluations()
         domain = [("partner_id", "=", self.candidate.id), ("kind", "=", "periodic")]
         self.assertEqual(Evaluation.search_count(domain), 1)
+
+    def test_every_menu_view_opens_for_each_role(self):
+        """Each role opens the views of the addon's actions (catches fields hidden from a group)."""
+        actions = [
+            "aftersales_network.aftersales_network_application_action",
+            "aftersales_network.aftersales_network_application_report_action",
+            "aftersales_network.aftersales_network_evaluation_dealer_action",
+            "aftersales_network.aftersales_network_intent_action",
+            "aftersales_network.aftersales_network_stage_log_action",
+            "aftersales_network.crm_lead_dealer_network_action",
+            "aftersales_network.res_partner_dealer_action",
+        ]
+        for user in (self.officer, self.member_1, self.manager):
+            for xmlid in actions:
+                action = self.env.ref(xmlid)
+                Model = self.env[action.res_model].with_user(user)
+                views = Model.get_views([(False, mode) for mode in action.view_mode.split(",")], {"search": True})
+                self.assertTrue(views["views"], xmlid)
+                Model.search_read([], ["display_name"], limit=5)
+        lead_action = self.env.ref("aftersales_network.crm_lead_dealer_network_action")
+        self.assertIn(str(self.team.id), lead_action.domain)
