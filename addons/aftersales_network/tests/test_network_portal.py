@@ -108,3 +108,13 @@ class TestNetworkPortal(NetworkCommon, HttpCase):
         self.assertEqual(application.business_licence_no, "91440300MA5TOUR01X")
         self.assertEqual(application.site_area, 2800)
         self.assertTrue(application.documents_complete)
+
+    def test_tour_candidate_signs_the_letter_of_intent(self):
+        """Browser tour: the candidate signs its letter of intent with the portal signature widget."""
+        application = self._start()
+        self._to_intent(application)
+        self.start_tour(f"/my/network/{application.id}", "aftersales_network_portal_sign", login="nw_candidate")
+        self.assertEqual(application.intent_id.state, "signed")
+        self.assertEqual(application.intent_id.signed_by, "刘华达")
+        self.assertTrue(application.intent_id.signature)
+        self.assertEqual(application.state, "orders")

@@ -58,3 +58,42 @@ registry.category("web_tour.tours").add("aftersales_network_portal_apply", {
         },
     ],
 });
+
+registry.category("web_tour.tours").add("aftersales_network_portal_sign", {
+    steps: () => [
+        {
+            content: "Open the signature dialog",
+            trigger: "a.o_network_sign_open",
+            run: "click",
+        },
+        {
+            content: "The signer's name is filled in",
+            trigger: ".modal .o_web_sign_name_and_signature input:value(刘华达)",
+        },
+        {
+            content: "Choose a signature style",
+            trigger: ".modal .o_web_sign_auto_select_style button",
+            run: "click",
+        },
+        {
+            content: "Pick the fourth style",
+            trigger: ".o-dropdown-item:eq(3)",
+            run: "click",
+        },
+        {
+            content: "Sign with Odoo's signature widget",
+            trigger: ".modal .o_portal_sign_submit:enabled",
+            run: "click",
+        },
+        {
+            content: "The letter is signed",
+            trigger: ".o_network_signed, .o_portal_sign_error_msg",
+            run() {
+                const error = document.querySelector(".o_portal_sign_error_msg");
+                if (error) {
+                    throw new Error(`Signature refused: ${error.textContent}`);
+                }
+            },
+        },
+    ],
+});
