@@ -8,3 +8,23 @@ class ResCompany(models.Model):
         string="Application qualifying score",
         default=60.0,
     )
+    as_rectification_days = fields.Integer(
+        string="Rectification period (days)",
+        default=30,
+        help="Days a candidate has to rectify after a failed acceptance inspection.",
+    )
+    as_contract_years = fields.Integer(
+        string="Service contract duration (years)",
+        default=1,
+        help="Default duration of a new service centre contract.",
+    )
+    as_acceptance_max_inspections = fields.Integer(
+        string="Acceptance inspections allowed",
+        default=2,
+        help="An acceptance that fails this many times cancels the cooperation; no further inspection is allowed.",
+    )
+    as_evaluation_interval_months = fields.Integer(
+        string="Periodic evaluation interval (months)",
+        default=3,
+        help="Live dealers get a periodic evaluation sheet when their last one is older than this.",
+    )

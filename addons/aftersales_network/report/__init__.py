@@ -1,0 +1,1 @@
+from . import stage_days_xlsx

@@ -1,0 +1,99 @@
+import { registry } from "@web/core/registry";
+
+function attachFiles() {
+    for (const input of document.querySelectorAll("input[type=file][name^=document_]")) {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File(["%PDF-1.4 tour"], `${input.name}.pdf`, { type: "application/pdf" }));
+        input.files = transfer.files;
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+}
+
+registry.category("web_tour.tours").add("aftersales_network_portal_apply", {
+    url: "/my/network",
+    steps: () => [
+        {
+            content: "Start a new application",
+            trigger: "button.o_network_new_application",
+            run: "click",
+        },
+        {
+            content: "Business licence number",
+            trigger: "input[name=business_licence_no]",
+            run: "edit 91440300MA5TOUR01X",
+        },
+        {
+            content: "Legal representative",
+            trigger: "input[name=legal_representative]",
+            run: "edit 黄志强",
+        },
+        {
+            content: "City",
+            trigger: "input[name=city]",
+            run: "edit 深圳",
+        },
+        {
+            content: "Site area",
+            trigger: "input[name=site_area]",
+            run: "edit 2800",
+        },
+        {
+            content: "Investment",
+            trigger: "input[name=investment]",
+            run: "edit 4000000",
+        },
+        {
+            content: "Attach the documents",
+            trigger: "input[type=file][name^=document_]",
+            run: attachFiles,
+        },
+        {
+            content: "Submit the application",
+            trigger: "button.o_network_submit",
+            run: "click",
+        },
+        {
+            content: "The application is submitted",
+            trigger: ".o_network_submitted",
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("aftersales_network_portal_sign", {
+    steps: () => [
+        {
+            content: "Open the signature dialog",
+            trigger: "a.o_network_sign_open",
+            run: "click",
+        },
+        {
+            content: "The signer's name is filled in",
+            trigger: ".modal .o_web_sign_name_and_signature input:value(刘华达)",
+        },
+        {
+            content: "Choose a signature style",
+            trigger: ".modal .o_web_sign_auto_select_style button",
+            run: "click",
+        },
+        {
+            content: "Pick the fourth style",
+            trigger: ".o-dropdown-item:eq(3)",
+            run: "click",
+        },
+        {
+            content: "Sign with Odoo's signature widget",
+            trigger: ".modal .o_portal_sign_submit:enabled",
+            run: "click",
+        },
+        {
+            content: "The letter is signed",
+            trigger: ".o_network_signed, .o_portal_sign_error_msg",
+            run() {
+                const error = document.querySelector(".o_portal_sign_error_msg");
+                if (error) {
+                    throw new Error(`Signature refused: ${error.textContent}`);
+                }
+            },
+        },
+    ],
+});
