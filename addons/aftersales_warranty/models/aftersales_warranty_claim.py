@@ -189,7 +189,7 @@ class AftersalesWarrantyClaim(models.Model):
         for claim in self:
             claim.policy_id = policies.get(claim.vehicle_id, False)
 
-    @api.depends("line_ids.amount_claimed", "line_ids.amount_approved", "line_ids.line_type", "policy_id")
+    @api.depends("line_ids.amount_claimed", "line_ids.amount_approved", "line_ids.line_type", "policy_id", "state")
     def _compute_amounts(self):
         for claim in self:
             totals = dict.fromkeys(("part", "labour", "sublet"), 0.0)
@@ -544,9 +544,9 @@ class AftersalesWarrantyClaim(models.Model):
         self._check_group("aftersales_warranty.group_aftersales_warranty_reviewer", self.env._("review"))
         self._check_state("submitted")
         self._check_not_own()
-        for line in self.line_ids:
-            line.approved_quantity = line.quantity
         self.write({"state": "under_review", "reviewer_id": self.env.uid})
+        for line in self.line_ids.with_context(aftersales_claim_review=True):
+            line.approved_quantity = line.quantity
         return True
 
     def _check_reviewer(self):
@@ -631,7 +631,7 @@ class AftersalesWarrantyClaim(models.Model):
         self._check_reviewer()
         if not reason:
             raise UserError(self.env._("Give a rejection reason code."))
-        self.line_ids.write({"approved_quantity": 0.0})
+        self.line_ids.with_context(aftersales_claim_review=True).write({"approved_quantity": 0.0})
         self.write(
             {"state": "rejected", "reason_id": reason.id, "review_note": note, "decision_date": fields.Date.today()}
         )

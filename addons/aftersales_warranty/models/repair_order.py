@@ -159,6 +159,9 @@ class RepairOrder(models.Model):
     def action_perform_campaign(self):
         """Perform the open campaigns of the vehicle: a warranty labour line and its claim."""
         self.ensure_one()
+        self.env["aftersales.warranty.claim"]._check_group(
+            "aftersales_warranty.group_aftersales_warranty_clerk", self.env._("perform a campaign on")
+        )
         lines = self.campaign_vehicle_ids
         if not lines:
             raise UserError(self.env._("Work order %(wo)s: no open campaign for this vehicle.", wo=self.name))

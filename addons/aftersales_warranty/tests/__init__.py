@@ -1,1 +1,5 @@
 from . import test_settings
+from . import test_claim_check
+from . import test_claim_review
+from . import test_work_order
+from . import test_accounting
