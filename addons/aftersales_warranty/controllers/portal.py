@@ -109,25 +109,20 @@ class WarrantyPortal(CustomerPortal):
             if post.get("hours"):
                 line["quantity"] = float(post["hours"])
             lines.append(Command.create(line))
-        claim = (
-            env["aftersales.warranty.claim"]
-            .with_user(user)
-            .sudo()
-            .create(
-                {
-                    "company_id": env.company.id,
-                    "dealer_id": dealer.id,
-                    "vehicle_id": vehicle.id,
-                    "repair_date": post.get("repair_date") or False,
-                    "mileage": float(post.get("mileage") or 0),
-                    "complaint": post.get("complaint"),
-                    "cause": post.get("cause"),
-                    "correction": post.get("correction"),
-                    "causal_product_id": part.id,
-                    "line_ids": lines,
-                }
-            )
-        )
+        vals = {
+            "company_id": env.company.id,
+            "dealer_id": dealer.id,
+            "vehicle_id": vehicle.id,
+            "mileage": float(post.get("mileage") or 0),
+            "complaint": post.get("complaint"),
+            "cause": post.get("cause"),
+            "correction": post.get("correction"),
+            "causal_product_id": part.id,
+            "line_ids": lines,
+        }
+        if post.get("repair_date"):
+            vals["repair_date"] = post["repair_date"]
+        claim = env["aftersales.warranty.claim"].with_user(user).sudo().create(vals)
         self._warranty_attach(claim, request.httprequest.files.getlist("attachments"))
         return request.redirect(f"/my/warranty/{claim.id}")
 
