@@ -1,10 +1,10 @@
 import base64
 
 from odoo import Command, _, http
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
-
-from odoo.addons.portal.controllers.portal import CustomerPortal, pager as portal_pager
 
 PAGE_SIZE = 20
 
@@ -80,7 +80,13 @@ class WarrantyPortal(CustomerPortal):
             claim = self._warranty_claim(claim_id, access_token)
         except (AccessError, MissingError):
             return request.redirect("/my")
-        values = self._get_page_view_values(claim, access_token, {"claim": claim, "page_name": "warranty_claim", "error": error}, "my_warranty_history", False)
+        values = self._get_page_view_values(
+            claim,
+            access_token,
+            {"claim": claim, "page_name": "warranty_claim", "error": error},
+            "my_warranty_history",
+            False,
+        )
         return request.render("aftersales_warranty.portal_my_warranty_claim", values)
 
     @http.route(["/my/warranty/new"], type="http", auth="user", website=True, methods=["GET"])
@@ -99,11 +105,15 @@ class WarrantyPortal(CustomerPortal):
         vin = (post.get("vin") or "").strip().upper()
         vehicle = env["fleet.vehicle"].search([("vin_sn", "=", vin)], limit=1)
         part = env["product.product"].search([("default_code", "=", (post.get("part_code") or "").strip())], limit=1)
-        operation = env["aftersales.operation"].search([("code", "=", (post.get("operation_code") or "").strip())], limit=1)
+        operation = env["aftersales.operation"].search(
+            [("code", "=", (post.get("operation_code") or "").strip())], limit=1
+        )
         if not vehicle or not part:
             error = _("Unknown VIN.") if not vehicle else _("Unknown part number.")
             return self.portal_my_warranty_new(error=error, **post)
-        lines = [Command.create({"line_type": "part", "product_id": part.id, "quantity": float(post.get("part_qty") or 1)})]
+        lines = [
+            Command.create({"line_type": "part", "product_id": part.id, "quantity": float(post.get("part_qty") or 1)})
+        ]
         if operation:
             line = {"line_type": "labour", "operation_id": operation.id}
             if post.get("hours"):

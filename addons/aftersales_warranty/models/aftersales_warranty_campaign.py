@@ -46,7 +46,10 @@ class AftersalesWarrantyCampaign(models.Model):
         for campaign in self:
             domain = []
             if campaign.vin_from and campaign.vin_to:
-                domain = [("vin_sn", ">=", campaign.vin_from.strip().upper()), ("vin_sn", "<=", campaign.vin_to.strip().upper())]
+                domain = [
+                    ("vin_sn", ">=", campaign.vin_from.strip().upper()),
+                    ("vin_sn", "<=", campaign.vin_to.strip().upper()),
+                ]
             vins = [v.strip().upper() for v in (campaign.vin_list or "").splitlines() if v.strip()]
             if vins:
                 domain = ["|", ("vin_sn", "in", vins), *domain] if domain else [("vin_sn", "in", vins)]

@@ -101,13 +101,13 @@ class AftersalesWarrantyClaim(models.Model):
     campaign_id = fields.Many2one("aftersales.warranty.campaign", string="Campaign", index="btree_not_null")
     line_ids = fields.One2many("aftersales.warranty.claim.line", "claim_id", string="Lines", copy=True)
     part_line_ids = fields.One2many(
-        "aftersales.warranty.claim.line", "claim_id", domain=[("line_type", "=", "part")], string="Parts"
+        "aftersales.warranty.claim.line", "claim_id", domain=[("line_type", "=", "part")], string="Part Lines"
     )
     labour_line_ids = fields.One2many(
-        "aftersales.warranty.claim.line", "claim_id", domain=[("line_type", "=", "labour")], string="Labour"
+        "aftersales.warranty.claim.line", "claim_id", domain=[("line_type", "=", "labour")], string="Labour Lines"
     )
     sublet_line_ids = fields.One2many(
-        "aftersales.warranty.claim.line", "claim_id", domain=[("line_type", "=", "sublet")], string="Sublet"
+        "aftersales.warranty.claim.line", "claim_id", domain=[("line_type", "=", "sublet")], string="Sublet Lines"
     )
     handling_percent = fields.Float(related="policy_id.handling_percent", string="Handling (%)")
     amount_parts = fields.Monetary(compute="_compute_amounts", store=True, string="Parts")
@@ -207,9 +207,7 @@ class AftersalesWarrantyClaim(models.Model):
             claim.amount_sublet = totals["sublet"]
             claim.amount_total = sum(totals.values()) + claim.amount_handling
             claim.amount_approved = approved + claim.currency_id.round(approved_parts * rate)
-            claim.amount_cut = (
-                claim.amount_total - claim.amount_approved if claim.state in DECIDED_STATES else 0.0
-            )
+            claim.amount_cut = claim.amount_total - claim.amount_approved if claim.state in DECIDED_STATES else 0.0
             claim.cut_line_count = len(claim.line_ids.filtered("cut_reason"))
 
     @api.depends("problem_ids.severity")
@@ -271,9 +269,7 @@ class AftersalesWarrantyClaim(models.Model):
     def _unlink_only_draft(self):
         for claim in self:
             if claim.state != "draft":
-                raise UserError(
-                    self.env._("Claim %(claim)s was submitted: it cannot be deleted.", claim=claim.name)
-                )
+                raise UserError(self.env._("Claim %(claim)s was submitted: it cannot be deleted.", claim=claim.name))
 
     # ------------------------------------------------------------------ helpers
     def _state_label(self):
@@ -308,9 +304,7 @@ class AftersalesWarrantyClaim(models.Model):
         for claim in self:
             if self.env.user in (claim.submitted_by_id | claim.create_uid):
                 raise UserError(
-                    self.env._(
-                        "Claim %(claim)s was filed by you: another reviewer must review it.", claim=claim.name
-                    )
+                    self.env._("Claim %(claim)s was filed by you: another reviewer must review it.", claim=claim.name)
                 )
 
     # ------------------------------------------------------------------ checker
@@ -599,13 +593,17 @@ class AftersalesWarrantyClaim(models.Model):
                         )
                     )
                 if line.approved_quantity < 0:
-                    raise UserError(self.env._("Line %(line)s: the approved quantity cannot be negative.", line=line.name))
+                    raise UserError(
+                        self.env._("Line %(line)s: the approved quantity cannot be negative.", line=line.name)
+                    )
                 if float_compare(line.approved_quantity, line.quantity, precision_rounding=rounding) < 0 and not (
                     line.cut_reason
                 ):
                     raise UserError(
                         self.env._(
-                            "Claim %(claim)s, line %(line)s: give the reason of the cut.", claim=claim.name, line=line.name
+                            "Claim %(claim)s, line %(line)s: give the reason of the cut.",
+                            claim=claim.name,
+                            line=line.name,
                         )
                     )
             if float_is_zero(claim.amount_approved, precision_rounding=claim.currency_id.rounding):
@@ -616,7 +614,9 @@ class AftersalesWarrantyClaim(models.Model):
             partial = any(
                 float_compare(line.approved_quantity, line.quantity, precision_digits=2) < 0 for line in claim.line_ids
             )
-            claim.write({"state": "partially_approved" if partial else "approved", "decision_date": fields.Date.today()})
+            claim.write(
+                {"state": "partially_approved" if partial else "approved", "decision_date": fields.Date.today()}
+            )
             claim.message_post(
                 body=self.env._(
                     "Approved %(approved)s of %(claimed)s.",
@@ -849,6 +849,8 @@ class AftersalesWarrantyClaim(models.Model):
 
     def action_view_returns(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("aftersales_warranty.aftersales_warranty_part_return_action")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "aftersales_warranty.aftersales_warranty_part_return_action"
+        )
         action["domain"] = [("claim_id", "=", self.id)]
         return action

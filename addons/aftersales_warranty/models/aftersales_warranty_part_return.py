@@ -39,6 +39,9 @@ class AftersalesWarrantyPartReturn(models.Model):
     judgement = fields.Selection(JUDGEMENTS, readonly=True, tracking=True)
     judgement_note = fields.Text()
     chargeback_move_id = fields.Many2one("account.move", string="Charge-Back", readonly=True, copy=False)
+    scrap_request_id = fields.Many2one(
+        "aftersales.warranty.scrap", string="Scrapping Request", readonly=True, index="btree_not_null", copy=False
+    )
 
     @api.depends("claim_id.name", "product_id")
     def _compute_name(self):
@@ -97,7 +100,11 @@ class AftersalesWarrantyPartReturn(models.Model):
             line = Command.create(
                 {
                     "product_id": ret.product_id.id,
-                    "name": self.env._("Charge-back %(claim)s: %(part)s out of coverage", claim=claim.name, part=ret.product_id.display_name),
+                    "name": self.env._(
+                        "Charge-back %(claim)s: %(part)s out of coverage",
+                        claim=claim.name,
+                        part=ret.product_id.display_name,
+                    ),
                     "quantity": 1,
                     "price_unit": ret.amount,
                     "tax_ids": [Command.clear()],
@@ -107,3 +114,17 @@ class AftersalesWarrantyPartReturn(models.Model):
 
     def action_judge_button(self):
         return self.action_judge(self.env.context.get("judgement"))
+
+    def action_create_scrap_request(self):
+        """The service department lists the parts judged for scrapping in one request."""
+        parts = self.filtered(lambda r: r.judgement == "scrapped" and not r.scrap_request_id)
+        if not parts:
+            raise UserError(self.env._("Select old parts judged for scrapping that are in no request yet."))
+        request = self.env["aftersales.warranty.scrap"].create({"company_id": parts.company_id[:1].id})
+        parts.write({"scrap_request_id": request.id})
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "aftersales.warranty.scrap",
+            "res_id": request.id,
+            "view_mode": "form",
+        }

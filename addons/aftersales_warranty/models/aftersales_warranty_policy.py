@@ -85,7 +85,9 @@ class AftersalesWarrantyPolicy(models.Model):
         """(excluded, months, km) for a part under this policy."""
         self.ensure_one()
         categ = product.categ_id
-        exception = self.exception_ids.filtered(lambda e: categ and (categ == e.categ_id or categ.parent_path.startswith(e.categ_id.parent_path)))
+        exception = self.exception_ids.filtered(
+            lambda e: categ and (categ == e.categ_id or categ.parent_path.startswith(e.categ_id.parent_path))
+        )
         exception = exception.sorted(lambda e: -len(e.categ_id.parent_path))[:1]
         if exception:
             return exception.excluded, exception.months or self.months, exception.km or self.km

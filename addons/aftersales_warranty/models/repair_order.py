@@ -73,9 +73,12 @@ class RepairOrder(models.Model):
         claimed = self.env["aftersales.warranty.claim.line"].search(
             ["|", ("move_id", "in", self.move_ids.ids), ("labour_line_id", "in", self.labour_line_ids.ids)]
         )
-        moves = self.move_ids.filtered(
-            lambda m: m.payer == "warranty" and m.repair_line_type == "add" and m.state != "cancel"
-        ) - claimed.move_id
+        moves = (
+            self.move_ids.filtered(
+                lambda m: m.payer == "warranty" and m.repair_line_type == "add" and m.state != "cancel"
+            )
+            - claimed.move_id
+        )
         labour = self.labour_line_ids.filtered(lambda x: x.payer == "warranty") - claimed.labour_line_id
         return moves, labour
 
@@ -110,7 +113,9 @@ class RepairOrder(models.Model):
             "oem_partner_id": self.company_id.as_oem_partner_id.id,
             "vehicle_id": self.vehicle_id.id,
             "repair_id": self.id,
-            "repair_date": fields.Date.context_today(self, self.delivered_date or self.ready_date or fields.Datetime.now()),
+            "repair_date": fields.Date.context_today(
+                self, self.delivered_date or self.ready_date or fields.Datetime.now()
+            ),
             "mileage": self.odometer_in,
             "complaint": self.complaint,
             "cause": self.diagnosis,

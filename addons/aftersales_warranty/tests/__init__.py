@@ -4,3 +4,4 @@ from . import test_claim_review
 from . import test_work_order
 from . import test_accounting
 from . import test_portal
+from . import test_scrap

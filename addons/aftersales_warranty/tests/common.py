@@ -3,9 +3,8 @@ import base64
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, fields
-from odoo.tests import TransactionCase, new_test_user
-
 from odoo.addons.aftersales_base.tools import vin_check_digit
+from odoo.tests import TransactionCase, new_test_user
 
 
 def make_vin(serial):
@@ -53,7 +52,12 @@ class WarrantyCommon(TransactionCase):
             {"name": "刹车片", "default_code": "BP-001", "categ_id": cls.categ_wear.id, "standard_price": 200.0}
         )
         cls.battery = cls.env["product.product"].create(
-            {"name": "动力电池包", "default_code": "BAT-001", "categ_id": cls.categ_battery.id, "standard_price": 30000.0}
+            {
+                "name": "动力电池包",
+                "default_code": "BAT-001",
+                "categ_id": cls.categ_battery.id,
+                "standard_price": 30000.0,
+            }
         )
         cls.policy = cls.env["aftersales.warranty.policy"].create(
             {

@@ -34,9 +34,24 @@ class TestAccounting(WarrantyCommon):
             invoice.line_ids.sorted(lambda l: (-l.debit, l.credit)),
             [
                 {"account_id": receivable, "partner_id": self.oem.id, "debit": 750.0, "credit": 0.0},
-                {"account_id": self._accounts(self.handling, "income"), "partner_id": self.oem.id, "debit": 0.0, "credit": 50.0},
-                {"account_id": self._accounts(self.labour_product, "income"), "partner_id": self.oem.id, "debit": 0.0, "credit": 200.0},
-                {"account_id": self._accounts(self.part, "income"), "partner_id": self.oem.id, "debit": 0.0, "credit": 500.0},
+                {
+                    "account_id": self._accounts(self.handling, "income"),
+                    "partner_id": self.oem.id,
+                    "debit": 0.0,
+                    "credit": 50.0,
+                },
+                {
+                    "account_id": self._accounts(self.labour_product, "income"),
+                    "partner_id": self.oem.id,
+                    "debit": 0.0,
+                    "credit": 200.0,
+                },
+                {
+                    "account_id": self._accounts(self.part, "income"),
+                    "partner_id": self.oem.id,
+                    "debit": 0.0,
+                    "credit": 500.0,
+                },
             ],
         )
         self._review_with_cut(claim)
@@ -47,7 +62,12 @@ class TestAccounting(WarrantyCommon):
             refund.line_ids.sorted(lambda l: l.debit),
             [
                 {"account_id": receivable, "partner_id": self.oem.id, "debit": 0.0, "credit": 50.0},
-                {"account_id": self._accounts(self.labour_product, "income"), "partner_id": self.oem.id, "debit": 50.0, "credit": 0.0},
+                {
+                    "account_id": self._accounts(self.labour_product, "income"),
+                    "partner_id": self.oem.id,
+                    "debit": 50.0,
+                    "credit": 0.0,
+                },
             ],
         )
         self.assertEqual(claim.state, "settled")
@@ -65,9 +85,24 @@ class TestAccounting(WarrantyCommon):
             claim.oem_bill_id.line_ids.sorted(lambda l: (l.debit, -l.credit)),
             [
                 {"account_id": payable, "partner_id": self.dealer.id, "debit": 0.0, "credit": 700.0},
-                {"account_id": self._accounts(self.handling, "expense"), "partner_id": self.dealer.id, "debit": 50.0, "credit": 0.0},
-                {"account_id": self._accounts(self.labour_product, "expense"), "partner_id": self.dealer.id, "debit": 150.0, "credit": 0.0},
-                {"account_id": self._accounts(self.part, "expense"), "partner_id": self.dealer.id, "debit": 500.0, "credit": 0.0},
+                {
+                    "account_id": self._accounts(self.handling, "expense"),
+                    "partner_id": self.dealer.id,
+                    "debit": 50.0,
+                    "credit": 0.0,
+                },
+                {
+                    "account_id": self._accounts(self.labour_product, "expense"),
+                    "partner_id": self.dealer.id,
+                    "debit": 150.0,
+                    "credit": 0.0,
+                },
+                {
+                    "account_id": self._accounts(self.part, "expense"),
+                    "partner_id": self.dealer.id,
+                    "debit": 500.0,
+                    "credit": 0.0,
+                },
             ],
         )
         recovery = self.env.ref("aftersales_warranty.product_warranty_recovery")
@@ -80,7 +115,12 @@ class TestAccounting(WarrantyCommon):
                     "debit": 700.0,
                     "credit": 0.0,
                 },
-                {"account_id": self._accounts(recovery, "income"), "partner_id": self.supplier.id, "debit": 0.0, "credit": 700.0},
+                {
+                    "account_id": self._accounts(recovery, "income"),
+                    "partner_id": self.supplier.id,
+                    "debit": 0.0,
+                    "credit": 700.0,
+                },
             ],
         )
         self.assertEqual(claim.oem_bill_id.state, "posted")
@@ -104,7 +144,17 @@ class TestAccounting(WarrantyCommon):
         self.assertRecordValues(
             ret.chargeback_move_id.line_ids.sorted(lambda l: -l.debit),
             [
-                {"account_id": self.dealer.property_account_receivable_id.id, "partner_id": self.dealer.id, "debit": 500.0, "credit": 0.0},
-                {"account_id": self._accounts(self.part, "income"), "partner_id": self.dealer.id, "debit": 0.0, "credit": 500.0},
+                {
+                    "account_id": self.dealer.property_account_receivable_id.id,
+                    "partner_id": self.dealer.id,
+                    "debit": 500.0,
+                    "credit": 0.0,
+                },
+                {
+                    "account_id": self._accounts(self.part, "income"),
+                    "partner_id": self.dealer.id,
+                    "debit": 0.0,
+                    "credit": 500.0,
+                },
             ],
         )
