@@ -23,6 +23,7 @@
         "views/repair_order_views.xml",
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
+        "report/aftersales_warranty_claim_report.xml",
         "views/menus.xml",
     ],
     "demo": ["demo/aftersales_warranty_demo.xml"],

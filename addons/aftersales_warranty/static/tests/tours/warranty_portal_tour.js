@@ -42,7 +42,7 @@ registry.category("web_tour.tours").add("aftersales_warranty_portal_submit", {
         },
         {
             content: "The claim is a draft",
-            trigger: ".o_warranty_state:contains(Draft)",
+            trigger: ".o_warranty_state[data-state=draft]",
         },
         {
             content: "Submit it to the OEM",
@@ -51,7 +51,7 @@ registry.category("web_tour.tours").add("aftersales_warranty_portal_submit", {
         },
         {
             content: "The claim is submitted",
-            trigger: ".o_warranty_state:contains(Submitted)",
+            trigger: ".o_warranty_state[data-state=submitted]",
         },
     ],
 });
@@ -61,7 +61,7 @@ registry.category("web_tour.tours").add("aftersales_warranty_portal_settled", {
     steps: () => [
         {
             content: "The claim shows as settled in the list",
-            trigger: "tr:has(.o_warranty_state:contains(Settled)) a",
+            trigger: "tr:has(.o_warranty_state[data-state=settled]) a",
             run: "click",
         },
         {
