@@ -46,10 +46,11 @@ def _history(env, tag, size):
     prefix = f"BENCH{tag}-"
     cr = env.cr
     cr.execute("SELECT count(*) FROM aftersales_warranty_claim WHERE name LIKE %s", [prefix + "%"])
+    have = cr.fetchone()[0]
     vehicles_needed = max(size // CLAIMS_PER_VEHICLE, 1)
     offset = {"A": 0, "B": 1_000_000}[tag]
     vehicles = env["fleet.vehicle"].search([("vin_sn", "in", [_vin(offset + i) for i in range(vehicles_needed)])])
-    if cr.fetchone()[0] < size:
+    if have < size:
         existing = set(vehicles.mapped("vin_sn"))
         env["fleet.vehicle"].with_context(tracking_disable=True, mail_create_nolog=True).create(
             [

@@ -20,6 +20,7 @@
         "views/aftersales_warranty_campaign_views.xml",
         "views/aftersales_warranty_part_return_views.xml",
         "views/aftersales_warranty_scrap_views.xml",
+        "views/aftersales_vehicle_return_views.xml",
         "views/repair_order_views.xml",
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",

@@ -5,3 +5,4 @@ from . import test_work_order
 from . import test_accounting
 from . import test_portal
 from . import test_scrap
+from . import test_vehicle_return
