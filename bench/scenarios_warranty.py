@@ -20,15 +20,12 @@ def _vin(serial):
 
 def _fixtures(env):
     """Brand, model, policy, operation and parts shared by the scenarios (created once)."""
-    ref = env.ref("aftersales_warranty.bench_model", raise_if_not_found=False)
+    ref = env["fleet.vehicle.model"].search([("name", "=", "Bench Model")], limit=1)
     if ref:
         products = env["product.product"].search([("default_code", "=like", "BENCH-P%")], order="default_code")
         return ref, products, env["aftersales.operation"].search([("code", "=", "BENCH-OP")])
     brand = env["fleet.vehicle.model.brand"].create({"name": "Bench Brand"})
     model = env["fleet.vehicle.model"].create({"name": "Bench Model", "brand_id": brand.id})
-    env["ir.model.data"].create(
-        {"module": "aftersales_warranty", "name": "bench_model", "model": model._name, "res_id": model.id}
-    )
     env["aftersales.warranty.policy"].create({"name": "Bench policy", "brand_id": brand.id, "months": 36, "km": 100000})
     operation = env["aftersales.operation"].create({"code": "BENCH-OP", "name": "Bench operation", "default_hours": 2})
     products = env["product.product"].create(
@@ -175,7 +172,7 @@ def _portal_list(env, user):
                     claim.name,
                     claim.repair_date,
                     claim.vin,
-                    claim.causal_product_id.display_name,
+                    claim.causal_product_id.sudo().display_name,  # qweb renders many2one fields as superuser
                     claim.amount_total,
                     claim.amount_approved,
                     claim.currency_id.symbol,
