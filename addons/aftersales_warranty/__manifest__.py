@@ -14,6 +14,7 @@
         "security/ir.model.access.csv",
         "data/aftersales_warranty_data.xml",
         "data/aftersales_warranty_reason_data.xml",
+        "data/aftersales_warranty_cron.xml",
         "wizards/aftersales_warranty_claim_decision_views.xml",
         "views/aftersales_warranty_claim_views.xml",
         "views/aftersales_warranty_policy_views.xml",

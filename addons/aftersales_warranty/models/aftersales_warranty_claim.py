@@ -812,6 +812,45 @@ class AftersalesWarrantyClaim(models.Model):
             self._prepare_move_vals("out_invoice", self.causal_supplier_id, [line])
         )
 
+    # ------------------------------------------------------------------ pass rate
+    @api.model
+    def _dealers_below_goal(self, date_from, date_to):
+        """{dealer: pass rate} of the dealers whose pass rate over the period is below the company goal."""
+        groups = self._read_group(
+            [
+                ("decision_date", ">=", date_from),
+                ("decision_date", "<", date_to),
+                ("company_id", "=", self.env.company.id),
+            ],
+            ["dealer_id"],
+            ["pass_rate:avg"],
+        )
+        goal = self.env.company.as_claim_pass_rate_goal
+        return {dealer: rate for dealer, rate in groups if rate < goal}
+
+    @api.model
+    def _cron_pass_rate_alert(self):
+        """Monthly: the warranty managers get an activity for each dealer below the pass-rate goal last month."""
+        first = fields.Date.context_today(self).replace(day=1)
+        previous = (first - timedelta(days=1)).replace(day=1)
+        below = self._dealers_below_goal(previous, first)
+        managers = self.env.ref("aftersales_warranty.group_aftersales_warranty_manager").users.filtered(
+            lambda u: self.env.company in u.company_ids and not u.share
+        )
+        for dealer, rate in below.items():
+            for manager in managers[:1]:
+                dealer.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=self.env._(
+                        "Claim pass rate %(rate)s %% in %(month)s, below the %(goal)s %% goal",
+                        rate=round(rate, 1),
+                        month=previous.strftime("%Y-%m"),
+                        goal=self.env.company.as_claim_pass_rate_goal,
+                    ),
+                    user_id=manager.id,
+                )
+        return below
+
     # ------------------------------------------------------------------ old parts
     def _create_part_returns(self):
         vals_list = []

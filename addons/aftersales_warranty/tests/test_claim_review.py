@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
@@ -101,3 +103,16 @@ class TestClaimReview(WarrantyCommon):
             [("dealer_id", "=", self.dealer.id), ("decision_date", "!=", False)], ["dealer_id"], ["pass_rate:avg"]
         )
         self.assertEqual(groups, [(self.dealer, 50.0)])
+
+    def test_dealer_below_the_pass_rate_goal_is_flagged(self):
+        """50 % against the 95 % goal: the dealer is listed; with a 40 % goal it is not."""
+        self.claim.with_user(self.reviewer).action_start_review()
+        self.claim.with_user(self.reviewer).action_approve()
+        other = self._submitted_claim(causal_product_id=self.battery.id)
+        other.with_user(self.reviewer).action_start_review()
+        other.with_user(self.reviewer).action_reject(self.reason)
+        Claim = self.env["aftersales.warranty.claim"]
+        period = (self.today.replace(day=1), self.today + timedelta(days=1))
+        self.assertEqual(Claim._dealers_below_goal(*period).get(self.dealer), 50.0)
+        self.company.as_claim_pass_rate_goal = 40.0
+        self.assertNotIn(self.dealer, Claim._dealers_below_goal(*period))
