@@ -32,6 +32,26 @@ DEALER_FIELDS = {
     "line_ids",
     "campaign_id",
 }
+# Fields only the workflow methods write (buttons), never a form or an RPC write.
+FLOW_FIELDS = {
+    "state",
+    "submitted_by_id",
+    "submitted_date",
+    "reviewer_id",
+    "decision_date",
+    "reason_id",
+    "review_note",
+    "info_request",
+    "info_answer",
+    "appeal_count",
+    "appeal_reason",
+    "dealer_invoice_id",
+    "dealer_refund_id",
+    "oem_bill_id",
+    "recovery_invoice_id",
+    "settled_date",
+    "checked_date",
+}
 
 
 class AftersalesWarrantyClaim(models.Model):
@@ -249,10 +269,21 @@ class AftersalesWarrantyClaim(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        frozen = DEALER_FIELDS.intersection(vals)
-        if frozen and not self.env.context.get("aftersales_claim_review"):
-            self._check_editable()
+        if not self.env.context.get("aftersales_claim_review"):
+            if DEALER_FIELDS.intersection(vals):
+                self._check_editable()
+            if FLOW_FIELDS.intersection(vals) and not self.env.su:
+                raise AccessError(
+                    self.env._(
+                        "Claims %(claims)s: the status and the review follow the workflow buttons only.",
+                        claims=", ".join(self.mapped("name")),
+                    )
+                )
         return super().write(vals)
+
+    def _flow(self):
+        """The claim as the workflow methods write it (see write)."""
+        return self.with_context(aftersales_claim_review=True)
 
     def _check_editable(self):
         for claim in self:
@@ -538,7 +569,7 @@ class AftersalesWarrantyClaim(models.Model):
         self._check_group("aftersales_warranty.group_aftersales_warranty_reviewer", self.env._("review"))
         self._check_state("submitted")
         self._check_not_own()
-        self.write({"state": "under_review", "reviewer_id": self.env.uid})
+        self._flow().write({"state": "under_review", "reviewer_id": self.env.uid})
         for line in self.line_ids.with_context(aftersales_claim_review=True):
             line.approved_quantity = line.quantity
         return True
@@ -552,7 +583,7 @@ class AftersalesWarrantyClaim(models.Model):
         self._check_reviewer()
         if not question:
             raise UserError(self.env._("Write the information you need from the dealer."))
-        self.write({"state": "info_requested", "info_request": question, "info_answer": False})
+        self._flow().write({"state": "info_requested", "info_request": question, "info_answer": False})
         for claim in self:
             claim.message_post(
                 body=self.env._("Information requested: %(question)s", question=question),
@@ -569,7 +600,7 @@ class AftersalesWarrantyClaim(models.Model):
         self._check_state("info_requested")
         if not answer:
             raise UserError(self.env._("Write your answer to the OEM's question."))
-        self.write({"state": "under_review", "info_answer": answer})
+        self._flow().write({"state": "under_review", "info_answer": answer})
         for claim in self:
             claim.activity_feedback(["mail.mail_activity_data_todo"], feedback=answer)
             claim.message_post(body=self.env._("Dealer's answer: %(answer)s", answer=answer))
@@ -614,7 +645,7 @@ class AftersalesWarrantyClaim(models.Model):
             partial = any(
                 float_compare(line.approved_quantity, line.quantity, precision_digits=2) < 0 for line in claim.line_ids
             )
-            claim.write(
+            claim._flow().write(
                 {"state": "partially_approved" if partial else "approved", "decision_date": fields.Date.today()}
             )
             claim.message_post(
@@ -632,7 +663,7 @@ class AftersalesWarrantyClaim(models.Model):
         if not reason:
             raise UserError(self.env._("Give a rejection reason code."))
         self.line_ids.with_context(aftersales_claim_review=True).write({"approved_quantity": 0.0})
-        self.write(
+        self._flow().write(
             {"state": "rejected", "reason_id": reason.id, "review_note": note, "decision_date": fields.Date.today()}
         )
         for claim in self:
@@ -650,7 +681,7 @@ class AftersalesWarrantyClaim(models.Model):
             if claim.appeal_count:
                 raise UserError(self.env._("Claim %(claim)s was already appealed once.", claim=claim.name))
         self.return_ids.filtered(lambda r: r.state == "to_ship").unlink()
-        self.write(
+        self._flow().write(
             {
                 "state": "under_review",
                 "appeal_count": 1,
@@ -675,7 +706,7 @@ class AftersalesWarrantyClaim(models.Model):
             else:
                 claim._post_oem_bill()
                 claim._post_supplier_recovery()
-        self.write({"state": "settled", "settled_date": fields.Date.today()})
+        self._flow().write({"state": "settled", "settled_date": fields.Date.today()})
         for claim in self:
             claim.message_post(body=self.env._("Settled."))
         return True
@@ -765,7 +796,7 @@ class AftersalesWarrantyClaim(models.Model):
                     claim=self.name,
                 )
             )
-        self.dealer_invoice_id = self._create_moves(
+        self._flow().dealer_invoice_id = self._create_moves(
             self._prepare_move_vals("out_invoice", self.oem_partner_id, self._prepare_move_line_vals())
         )
 
@@ -776,14 +807,14 @@ class AftersalesWarrantyClaim(models.Model):
         if lines and not self.dealer_refund_id:
             vals = self._prepare_move_vals("out_refund", self.oem_partner_id, lines)
             vals["reversed_entry_id"] = self.dealer_invoice_id.id
-            self.dealer_refund_id = self._create_moves(vals)
+            self._flow().dealer_refund_id = self._create_moves(vals)
 
     def _post_oem_bill(self):
         """OEM side: what the OEM owes the dealer for the approved lines."""
         self.ensure_one()
         lines = self._prepare_move_line_vals(approved=True)
         if lines and not self.oem_bill_id:
-            self.oem_bill_id = self._create_moves(
+            self._flow().oem_bill_id = self._create_moves(
                 self._prepare_move_vals("in_invoice", self.dealer_id.commercial_partner_id, lines)
             )
 
@@ -808,7 +839,7 @@ class AftersalesWarrantyClaim(models.Model):
                 "tax_ids": [Command.clear()],
             }
         )
-        self.recovery_invoice_id = self._create_moves(
+        self._flow().recovery_invoice_id = self._create_moves(
             self._prepare_move_vals("out_invoice", self.causal_supplier_id, [line])
         )
 

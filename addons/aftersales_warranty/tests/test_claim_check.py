@@ -1,8 +1,8 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command
-from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import new_test_user, tagged
 
 from .common import WarrantyCommon, make_vin
 
@@ -118,3 +118,24 @@ class TestClaimCheck(WarrantyCommon):
             claim.line_ids[0].with_user(self.clerk).write({"quantity": 3})
         with self.assertRaises(UserError):
             claim.with_user(self.clerk).unlink()
+        # Nor can anyone jump the workflow by writing the status.
+        with self.assertRaises(AccessError):
+            claim.with_user(self.clerk).write({"state": "approved"})
+        with self.assertRaises(AccessError):
+            claim.with_user(self.manager).write({"reviewer_id": self.manager.id})
+
+    def test_other_company_cannot_read_the_claims(self):
+        """A warranty clerk of another company sees none of this company's claims."""
+        claim = self._new_claim()
+        other_company = self.env["res.company"].create({"name": "另一家4S店"})
+        stranger = new_test_user(
+            self.env,
+            login="wty_stranger",
+            groups="aftersales_warranty.group_aftersales_warranty_clerk",
+            company_id=other_company.id,
+            company_ids=[other_company.id],
+        )
+        Claim = self.env["aftersales.warranty.claim"].with_user(stranger)
+        self.assertNotIn(claim, Claim.search([]))
+        with self.assertRaises(AccessError):
+            Claim.browse(claim.id).read(["name"])
