@@ -20,3 +20,13 @@ class ResCompany(models.Model):
         string="Scrapping amount needing the general manager (CNY)",
         default=30000.0,
     )
+    as_claim_min_attachments = fields.Integer(
+        string="Photos required on a claim",
+        default=2,
+        help="Minimum number of attachments (old part, odometer) before a claim can be submitted.",
+    )
+    as_oem_partner_id = fields.Many2one(
+        "res.partner",
+        string="OEM (warranty payer)",
+        help="Dealer side: the carmaker to whom warranty claims are invoiced.",
+    )

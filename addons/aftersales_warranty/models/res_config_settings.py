@@ -8,3 +8,5 @@ class ResConfigSettings(models.TransientModel):
     as_claim_duplicate_days = fields.Integer(related="company_id.as_claim_duplicate_days", readonly=False)
     as_claim_pass_rate_goal = fields.Float(related="company_id.as_claim_pass_rate_goal", readonly=False)
     as_scrap_gm_amount = fields.Float(related="company_id.as_scrap_gm_amount", readonly=False)
+    as_claim_min_attachments = fields.Integer(related="company_id.as_claim_min_attachments", readonly=False)
+    as_oem_partner_id = fields.Many2one(related="company_id.as_oem_partner_id", readonly=False)

@@ -1,0 +1,94 @@
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
+
+
+class AftersalesWarrantyCampaign(models.Model):
+    _name = "aftersales.warranty.campaign"
+    _description = "Recall / Service Campaign"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_start desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, translate=True, tracking=True)
+    code = fields.Char(required=True, index=True)
+    company_id = fields.Many2one("res.company", default=lambda self: self.env.company, index=True)
+    campaign_type = fields.Selection(
+        [("recall", "Recall"), ("service", "Service Campaign")], default="recall", required=True
+    )
+    state = fields.Selection(
+        [("draft", "Draft"), ("open", "Open"), ("closed", "Closed")], default="draft", required=True, tracking=True
+    )
+    date_start = fields.Date(default=fields.Date.context_today, required=True)
+    date_end = fields.Date()
+    operation_id = fields.Many2one("aftersales.operation", string="Operation", required=True, check_company=True)
+    description = fields.Html(translate=True)
+    vin_from = fields.Char(string="VIN From")
+    vin_to = fields.Char(string="VIN To")
+    vin_list = fields.Text(string="VIN List", help="One VIN per line (imported list).")
+    vehicle_line_ids = fields.One2many("aftersales.warranty.campaign.vehicle", "campaign_id", string="Vehicles")
+    vehicle_count = fields.Integer(compute="_compute_completion", store=True)
+    done_count = fields.Integer(compute="_compute_completion", store=True, string="Done")
+    completion_rate = fields.Float(compute="_compute_completion", store=True, string="Completion (%)")
+
+    _sql_constraints = [("code_uniq", "unique(code, company_id)", "Campaign codes must be unique.")]
+
+    @api.depends("vehicle_line_ids.done")
+    def _compute_completion(self):
+        for campaign in self:
+            lines = campaign.vehicle_line_ids
+            campaign.vehicle_count = len(lines)
+            campaign.done_count = len(lines.filtered("done"))
+            campaign.completion_rate = 100.0 * campaign.done_count / len(lines) if lines else 0.0
+
+    def action_load_vehicles(self):
+        """Affected vehicles from the VIN range and the imported list."""
+        Vehicle = self.env["fleet.vehicle"]
+        for campaign in self:
+            domain = []
+            if campaign.vin_from and campaign.vin_to:
+                domain = [
+                    ("vin_sn", ">=", campaign.vin_from.strip().upper()),
+                    ("vin_sn", "<=", campaign.vin_to.strip().upper()),
+                ]
+            vins = [v.strip().upper() for v in (campaign.vin_list or "").splitlines() if v.strip()]
+            if vins:
+                domain = ["|", ("vin_sn", "in", vins), *domain] if domain else [("vin_sn", "in", vins)]
+            if not domain:
+                raise UserError(self.env._("Campaign %(name)s: give a VIN range or a VIN list.", name=campaign.name))
+            vehicles = Vehicle.search(domain) - campaign.vehicle_line_ids.vehicle_id
+            campaign.vehicle_line_ids = [Command.create({"vehicle_id": v.id}) for v in vehicles]
+        return True
+
+    def action_open(self):
+        for campaign in self:
+            if not campaign.vehicle_line_ids:
+                raise UserError(self.env._("Campaign %(name)s has no affected vehicle.", name=campaign.name))
+        self.write({"state": "open"})
+        return True
+
+    def action_close(self):
+        self.write({"state": "closed"})
+        return True
+
+
+class AftersalesWarrantyCampaignVehicle(models.Model):
+    _name = "aftersales.warranty.campaign.vehicle"
+    _description = "Vehicle Affected by a Campaign"
+    _order = "campaign_id, vin"
+
+    campaign_id = fields.Many2one("aftersales.warranty.campaign", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="campaign_id.company_id", store=True)
+    vehicle_id = fields.Many2one("fleet.vehicle", required=True, index=True)
+    vin = fields.Char(related="vehicle_id.vin_sn", store=True)
+    dealer_id = fields.Many2one(related="vehicle_id.purchase_dealer_id", store=True, string="Dealer")
+    claim_id = fields.Many2one("aftersales.warranty.claim", readonly=True, index="btree_not_null")
+    done = fields.Boolean(compute="_compute_done", store=True)
+    done_rate = fields.Float(compute="_compute_done", store=True, aggregator="avg", string="Completion (%)")
+
+    _sql_constraints = [("vehicle_uniq", "unique(campaign_id, vehicle_id)", "A vehicle is listed once per campaign.")]
+
+    @api.depends("claim_id")
+    def _compute_done(self):
+        for line in self:
+            line.done = bool(line.claim_id)
+            line.done_rate = 100.0 if line.claim_id else 0.0

@@ -1,0 +1,105 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+# Fields the dealer fills in, and the reviewer's fields.
+CLAIMED_FIELDS = {"line_type", "product_id", "operation_id", "name", "quantity", "price_unit", "claim_id"}
+REVIEW_FIELDS = {"approved_quantity", "cut_reason"}
+
+
+class AftersalesWarrantyClaimLine(models.Model):
+    _name = "aftersales.warranty.claim.line"
+    _description = "Warranty Claim Line"
+    _order = "claim_id, sequence, id"
+    _check_company_auto = True
+
+    claim_id = fields.Many2one("aftersales.warranty.claim", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="claim_id.company_id", store=True, index=True)
+    currency_id = fields.Many2one(related="claim_id.currency_id")
+    state = fields.Selection(related="claim_id.state")
+    sequence = fields.Integer(default=10)
+    line_type = fields.Selection(
+        [("part", "Part"), ("labour", "Labour"), ("sublet", "Sublet")], required=True, default="part"
+    )
+    product_id = fields.Many2one("product.product", string="Part", check_company=True)
+    operation_id = fields.Many2one("aftersales.operation", string="Operation", check_company=True)
+    name = fields.Char(
+        string="Description", compute="_compute_name", store=True, readonly=False, required=True, precompute=True
+    )
+    quantity = fields.Float(
+        string="Quantity / Hours",
+        digits=(16, 2),
+        compute="_compute_quantity",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Parts: quantity. Labour: flat-rate hours of the operation for the vehicle model.",
+    )
+    price_unit = fields.Monetary(
+        string="Unit Price",
+        compute="_compute_price_unit",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Parts: OEM price. Labour: warranty labour rate of the policy.",
+    )
+    amount_claimed = fields.Monetary(string="Claimed", compute="_compute_amounts", store=True)
+    approved_quantity = fields.Float(string="Approved Qty / Hours", digits=(16, 2), copy=False)
+    amount_approved = fields.Monetary(string="Approved", compute="_compute_amounts", store=True)
+    cut_reason = fields.Char(string="Reason of the Cut", copy=False)
+    move_id = fields.Many2one("stock.move", string="Work Order Part", index="btree_not_null", copy=False)
+    labour_line_id = fields.Many2one(
+        "aftersales.labour.line", string="Work Order Labour", index="btree_not_null", copy=False
+    )
+
+    @api.depends("product_id", "operation_id")
+    def _compute_name(self):
+        for line in self:
+            line.name = (line.product_id or line.operation_id).display_name or line.name
+
+    @api.depends("operation_id", "claim_id.vehicle_id")
+    def _compute_quantity(self):
+        for line in self:
+            if line.line_type == "labour" and line.operation_id:
+                line.quantity = line.operation_id._hours_for_model(line.claim_id.vehicle_id.model_id)
+            elif not line.quantity:
+                line.quantity = 1.0
+
+    @api.depends("product_id", "line_type", "claim_id.policy_id")
+    def _compute_price_unit(self):
+        for line in self:
+            if line.line_type == "part" and line.product_id:
+                line.price_unit = line.product_id.standard_price
+            elif line.line_type == "labour":
+                company = line.claim_id.company_id or self.env.company
+                line.price_unit = line.claim_id.policy_id.labour_rate or company.as_warranty_labour_rate
+
+    @api.depends("quantity", "price_unit", "approved_quantity")
+    def _compute_amounts(self):
+        for line in self:
+            line.amount_claimed = line.currency_id.round(line.quantity * line.price_unit)
+            line.amount_approved = line.currency_id.round(line.approved_quantity * line.price_unit)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        if not self.env.context.get("aftersales_claim_review"):
+            lines.claim_id._check_editable()
+        return lines
+
+    def write(self, vals):
+        if CLAIMED_FIELDS.intersection(vals) and not self.env.context.get("aftersales_claim_review"):
+            self.claim_id._check_editable()
+        if REVIEW_FIELDS.intersection(vals) and not self.env.context.get("aftersales_claim_review"):
+            if not self.env.user.has_group("aftersales_warranty.group_aftersales_warranty_reviewer"):
+                raise AccessError(self.env._("Only a warranty reviewer may set approved quantities."))
+            for claim in self.claim_id:
+                if claim.state != "under_review":
+                    raise UserError(
+                        self.env._("Claim %(claim)s is not under review: the review cannot change.", claim=claim.name)
+                    )
+            self.claim_id._check_not_own()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        self.claim_id.filtered(lambda c: c.state != "draft")._check_editable()

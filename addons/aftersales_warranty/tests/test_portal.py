@@ -1,0 +1,86 @@
+import hashlib
+import hmac
+import time
+
+from odoo.exceptions import AccessError
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from .common import WarrantyCommon
+
+
+@tagged("post_install", "-at_install")
+class TestPortal(WarrantyCommon, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.portal_a = new_test_user(cls.env, login="dealer_a", password="dealer_a", groups="base.group_portal")
+        cls.portal_a.partner_id.parent_id = cls.dealer
+        cls.portal_b = new_test_user(cls.env, login="dealer_b", password="dealer_b", groups="base.group_portal")
+        cls.portal_b.partner_id.parent_id = cls.other_dealer
+
+    def test_a_dealer_never_sees_another_dealers_claims(self):
+        """By search, by id, by line, by URL: dealer A sees only its claims."""
+        mine = self._new_claim()
+        theirs = self._new_claim(dealer_id=self.other_dealer.id, causal_product_id=self.battery.id)
+        Claim = self.env["aftersales.warranty.claim"].with_user(self.portal_a)
+        self.assertEqual(Claim.search([]), mine)
+        with self.assertRaises(AccessError):
+            Claim.browse(theirs.id).read(["name"])
+        with self.assertRaises(AccessError):
+            theirs.line_ids.with_user(self.portal_a).read(["name"])
+        self.authenticate("dealer_a", "dealer_a")
+        page = self.url_open("/my/warranty")
+        self.assertIn(mine.name, page.text)
+        self.assertNotIn(theirs.name, page.text)
+        detail = self.url_open(f"/my/warranty/{theirs.id}")
+        self.assertNotIn(theirs.name, detail.text)
+        self.assertTrue(detail.url.endswith("/my"))
+        own = self.url_open(f"/my/warranty/{mine.id}")
+        self.assertIn(mine.name, own.text)
+        # Posting on another dealer's claim does nothing.
+        self.url_open(f"/my/warranty/{theirs.id}/appeal", data={"reason": "x", "csrf_token": self.csrf_token()})
+        self.assertEqual(theirs.appeal_count, 0)
+
+    def csrf_token(self):
+        """The token the portal form would carry for the authenticated session."""
+        secret = self.env["ir.config_parameter"].sudo().get_param("database.secret")
+        max_ts = int(time.time() + 3600)
+        digest = hmac.new(secret.encode("ascii"), f"{self.session.sid}{max_ts}".encode(), hashlib.sha1).hexdigest()
+        return f"{digest}o{max_ts}"
+
+    def test_portal_submit_review_settle_tour(self):
+        """A network dealer files and submits on the portal; the OEM reviews and settles; the dealer sees it."""
+        self.company.as_claim_min_attachments = 0
+        self.start_tour("/my/warranty", "aftersales_warranty_portal_submit", login="dealer_a")
+        claim = self.env["aftersales.warranty.claim"].search([("dealer_id", "=", self.dealer.id)])
+        self.assertRecordValues(
+            claim,
+            [{"state": "submitted", "submitted_by_id": self.portal_a.id, "vehicle_id": self.vehicle.id}],
+        )
+        reviewer_claim = claim.with_user(self.reviewer)
+        reviewer_claim.action_start_review()
+        claim.line_ids.filtered(lambda x: x.line_type == "labour").with_user(self.reviewer).write(
+            {"approved_quantity": 1.5, "cut_reason": "工时按1.5小时核定"}
+        )
+        reviewer_claim.action_approve()
+        reviewer_claim.action_settle()
+        self.assertEqual(claim.state, "settled")
+        self.start_tour("/my/warranty", "aftersales_warranty_portal_settled", login="dealer_a")
+
+    def test_portal_claim_lines_created_for_own_dealer(self):
+        """A claim created on the portal always belongs to the user's dealer."""
+        self.authenticate("dealer_b", "dealer_b")
+        self.url_open(
+            "/my/warranty/new",
+            data={
+                "vin": self.vehicle.vin_sn,
+                "part_code": "SA-001",
+                "mileage": "1000",
+                "complaint": "异响",
+                "dealer_id": self.dealer.id,
+                "csrf_token": self.csrf_token(),
+            },
+        )
+        claim = self.env["aftersales.warranty.claim"].search([("create_uid", "=", self.portal_b.id)])
+        self.assertEqual(claim.dealer_id, self.other_dealer)
+        self.assertEqual(claim.line_ids.product_id, self.part)

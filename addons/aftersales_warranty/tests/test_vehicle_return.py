@@ -1,0 +1,65 @@
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import new_test_user, tagged
+
+from .common import WarrantyCommon
+
+
+@tagged("post_install", "-at_install")
+class TestVehicleReturn(WarrantyCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.qa = new_test_user(cls.env, login="vr_qa", groups="aftersales_warranty.group_scrap_quality")
+        cls.gm_manufacturing = new_test_user(
+            cls.env, login="vr_gm_mfg", groups="aftersales_warranty.group_vehicle_return_gm_manufacturing"
+        )
+        cls.gm_marketing = new_test_user(
+            cls.env, login="vr_gm_mkt", groups="aftersales_warranty.group_vehicle_return_gm_marketing"
+        )
+        cls.finance = new_test_user(
+            cls.env,
+            login="vr_finance",
+            groups="account.group_account_invoice,aftersales_warranty.group_aftersales_warranty_reviewer",
+        )
+
+    def test_quality_return_approved_by_manufacturing_gm_and_offset(self):
+        """经销商退车: marketing signs, QA finds a quality problem, the manufacturing GM approves, finance offsets."""
+        ret = (
+            self.env["aftersales.vehicle.return"]
+            .with_user(self.reviewer)
+            .create(
+                {
+                    "dealer_id": self.dealer.id,
+                    "vehicle_id": self.vehicle.id,
+                    "reason": "新车变速箱异响",
+                    "amount": 150000,
+                }
+            )
+        )
+        ret.action_sign()
+        ret.with_user(self.qa).action_judge("quality")
+        with self.assertRaises(AccessError):
+            ret.with_user(self.gm_marketing).action_approve()
+        ret.with_user(self.gm_manufacturing).action_approve()
+        with self.assertRaises(UserError):
+            ret.with_user(self.reviewer).action_answer()
+        ret.with_user(self.reviewer).answer = "同意退车，请将车辆送至旧件库"
+        ret.with_user(self.reviewer).action_answer()
+        ret.with_user(self.reviewer).action_receive()
+        ret.with_user(self.finance).action_offset()
+        self.assertRecordValues(
+            ret.credit_note_id.line_ids.sorted("credit"),
+            [
+                {"partner_id": self.dealer.id, "debit": 150000.0, "credit": 0.0},
+                {"partner_id": self.dealer.id, "debit": 0.0, "credit": 150000.0},
+            ],
+        )
+        self.assertEqual(ret.credit_note_id.move_type, "out_refund")
+        ret.outcome = "repaired_sold"
+        with self.assertRaises(AccessError):
+            ret.with_user(self.gm_manufacturing).action_close()
+        with self.assertRaisesRegex(UserError, "special price"):
+            ret.with_user(self.gm_marketing).action_close()
+        ret.special_price = 120000
+        ret.with_user(self.gm_marketing).action_close()
+        self.assertEqual(ret.state, "done")
