@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from .tools import bulk_sequence_names
 
@@ -230,6 +230,8 @@ class AftersalesFollowup(models.Model):
     def action_solve(self):
         """The supervisor found the solution: the clerk must tell the customer the same day."""
         self._check_state("escalated")
+        if not self.env.user.has_group("aftersales_followup.group_aftersales_followup_supervisor"):
+            raise AccessError(self.env._("Only a follow-up supervisor may record the solution of an escalated issue."))
         for call in self:
             if not call.solution:
                 raise UserError(
@@ -297,7 +299,7 @@ class AftersalesFollowup(models.Model):
         self.ensure_one()
         group = self.env.ref("aftersales_followup.group_aftersales_followup_supervisor")
         supervisors = group.users.filtered(lambda u: self.company_id in u.company_ids and not u.share)
-        return self.supervisor_id or supervisors[:1] or self.env.user
+        return self.supervisor_id or self.company_id.as_followup_supervisor_id or supervisors[:1] or self.env.user
 
     @api.model
     def _clerk_for(self, company, fallback_user):
@@ -370,7 +372,9 @@ class AftersalesFollowup(models.Model):
             activities = []
             for call in late:
                 supervisor = (
-                    call.supervisor_id or supervisors.filtered(lambda u, c=call.company_id: c in u.company_ids)[:1]
+                    call.supervisor_id
+                    or call.company_id.as_followup_supervisor_id
+                    or supervisors.filtered(lambda u, c=call.company_id: c in u.company_ids)[:1]
                 )
                 activities.append(
                     {

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from .tools import add_working_days
 
@@ -225,6 +225,16 @@ class AftersalesQualityInfo(models.Model):
                     )
                 )
 
+    def _check_group(self, xmlid, step):
+        if not self.env.user.has_group(xmlid):
+            raise AccessError(
+                self.env._(
+                    "Only %(group)s may %(step)s quality information.",
+                    group=self.env.ref(xmlid).name,
+                    step=step,
+                )
+            )
+
     def _clock_days(self, kind):
         self.ensure_one()
         return self.company_id[f"as_qi_{self.info_type}_{kind}_days"]
@@ -237,6 +247,7 @@ class AftersalesQualityInfo(models.Model):
     def action_confirm(self):
         """After-sales confirms the information (and the level of major information) and starts the QA clock."""
         self._check_state("submitted")
+        self._check_group("aftersales_followup.group_aftersales_aftersales_manager", self.env._("confirm"))
         today = fields.Date.context_today(self)
         for info in self:
             vals = {"state": "confirmed", "confirmed_date": fields.Datetime.now()}
@@ -261,8 +272,12 @@ class AftersalesQualityInfo(models.Model):
         self.ensure_one()
         qa_group = self.env.ref("aftersales_followup.group_aftersales_quality_assurance")
         qa_users = (
-            self.qa_user_id or qa_group.users.filtered(lambda u: self.company_id in u.company_ids and not u.share)[:1]
+            self.qa_user_id
+            or self.company_id.as_qa_user_id
+            or qa_group.users.filtered(lambda u: self.company_id in u.company_ids and not u.share)[:1]
         )
+        if not self.qa_user_id:
+            self.qa_user_id = qa_users[:1]
         summaries = {
             "1": self.env._("Level 1: confirm and send technical support at once"),
             "2": self.env._("Level 2: propose measures (after-sales coordinates)"),
@@ -283,6 +298,7 @@ class AftersalesQualityInfo(models.Model):
     def action_analyse(self):
         """QA's analysis; level 1 needs technical support sent, level 2 the measures proposed."""
         self._check_state("confirmed")
+        self._check_group("aftersales_followup.group_aftersales_quality_assurance", self.env._("close the analysis of"))
         today = fields.Date.context_today(self)
         for info in self:
             if not info.qa_analysis:

@@ -64,8 +64,11 @@ class RepairOrder(models.Model):
     def _schedule_delivery_followups(self):
         """First follow-up call between day N and day M after delivery (company settings)."""
         orders = self.filtered(lambda o: o.partner_id and not o.followup_scheduled and o.service_stage == "delivered")
+        # sudo: the advisor who delivers the vehicle is not a follow-up clerk; the calls are created with values
+        # taken from the delivered orders only, and assigned to the company's clerk.
         calls = (
             self.env["aftersales.followup"]
+            .sudo()
             .with_context(mail_create_nolog=True, mail_create_nosubscribe=True, tracking_disable=True)
             .create([order._prepare_first_followup_vals() for order in orders])
         )

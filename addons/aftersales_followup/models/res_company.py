@@ -30,6 +30,11 @@ class ResCompany(models.Model):
         string="Follow-up Clerk",
         help="Clerk who receives the follow-up calls of delivered work orders; empty: the service advisor.",
     )
+    as_followup_supervisor_id = fields.Many2one(
+        "res.users",
+        string="Follow-up Supervisor",
+        help="Supervisor who receives unsolved issues and late calls; empty: the first follow-up supervisor.",
+    )
     as_lost_customer_months = fields.Integer(string="Lost customer after (months without a visit)", default=6)
     as_reminder_lead_days = fields.Integer(string="Maintenance reminder (days before the due date)", default=7)
     # Campaigns
@@ -56,6 +61,9 @@ class ResCompany(models.Model):
     as_quality_level3_amount = fields.Float(
         string="Level 3: customer's compensation demand from (CNY)",
         default=10000.0,
+    )
+    as_qa_user_id = fields.Many2one(
+        "res.users", string="QA Contact", help="Quality assurance engineer who receives confirmed quality information."
     )
     as_qi_general_qa_days = fields.Integer(string="General information: QA analysis (working days)", default=5)
     as_qi_general_reply_days = fields.Integer(string="General information: reply (working days)", default=2)

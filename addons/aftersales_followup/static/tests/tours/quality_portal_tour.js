@@ -21,7 +21,7 @@ registry.category("web_tour.tours").add("aftersales_quality_portal_tour", {
         {
             content: "VIN",
             trigger: "form.o_quality_form input[name='vin']",
-            run: "edit LSVAU2180N2183294",
+            run: "edit LSVAU218XN2183294",
         },
         {
             content: "Mileage",
