@@ -14,3 +14,6 @@ from . import stock_location
 from . import stock_move
 from . import stock_warehouse
 from . import repair_order
+from . import aftersales_appointment
+from . import aftersales_enquiry
+from . import aftersales_dashboard

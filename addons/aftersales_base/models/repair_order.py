@@ -61,7 +61,7 @@ class RepairOrder(models.Model):
         required=True,
         tracking=True,
     )
-    complaint = fields.Text(help="The customer's request, in the customer's own words.")
+    complaint = fields.Text(string="Customer's Request", help="The customer's request, in the customer's own words.")
     covers_fitted = fields.Boolean(
         string="Protective Covers Fitted", help="Seat, floor mat, steering wheel and gear covers."
     )
@@ -102,8 +102,8 @@ class RepairOrder(models.Model):
     diagnosis = fields.Text(help="Cause found (5W2H: what, why, where, when, who, how, how much).")
     labour_line_ids = fields.One2many("aftersales.labour.line", "repair_id", string="Labour", copy=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
-    amount_parts = fields.Monetary(compute="_compute_amounts", store=True, string="Parts")
-    amount_labour = fields.Monetary(compute="_compute_amounts", store=True, string="Labour")
+    amount_parts = fields.Monetary(compute="_compute_amounts", store=True, string="Parts Amount")
+    amount_labour = fields.Monetary(compute="_compute_amounts", store=True, string="Labour Amount")
     amount_total = fields.Monetary(compute="_compute_amounts", store=True, string="Total")
     amount_customer = fields.Monetary(compute="_compute_amounts", store=True, string="Customer Pays")
     amount_warranty = fields.Monetary(compute="_compute_amounts", store=True, string="Warranty")
@@ -150,6 +150,14 @@ class RepairOrder(models.Model):
         help="Earlier order of the same vehicle, within the comeback window, for the same operation or complaint.",
     )
     is_comeback = fields.Boolean(compute="_compute_comeback", store=True, string="Comeback")
+
+    # KPI measures (percentages, averaged in pivot and graph views)
+    kpi_comeback = fields.Float(compute="_compute_kpis", store=True, aggregator="avg", string="Comeback Rate (%)")
+    kpi_first_time_fix = fields.Float(
+        compute="_compute_kpis", store=True, aggregator="avg", string="First-Time-Fix Rate (%)"
+    )
+    kpi_on_time = fields.Float(compute="_compute_kpis", store=True, aggregator="avg", string="On-Time Rate (%)")
+    material_margin = fields.Monetary(compute="_compute_kpis", store=True, string="Material Gross Margin")
 
     # ------------------------------------------------------------------ computes
     @api.depends(
@@ -249,6 +257,14 @@ class RepairOrder(models.Model):
     def _compute_is_on_time(self):
         for order in self:
             order.is_on_time = bool(order.ready_date and order.ready_date <= order.commitment_deadline)
+
+    @api.depends("is_comeback", "rework_count", "is_on_time", "ready_date", "amount_parts", "parts_cost")
+    def _compute_kpis(self):
+        for order in self:
+            order.kpi_comeback = 100.0 if order.is_comeback else 0.0
+            order.kpi_first_time_fix = 0.0 if order.is_comeback or order.rework_count else 100.0
+            order.kpi_on_time = 100.0 if order.is_on_time or not order.ready_date else 0.0
+            order.material_margin = order.amount_parts - order.parts_cost
 
     @api.depends("vehicle_id", "reception_date", "complaint", "labour_line_ids.operation_id")
     def _compute_comeback(self):
@@ -477,12 +493,11 @@ class RepairOrder(models.Model):
             lambda m: float_compare(m.quantity, m.product_uom_qty, precision_rounding=m.product_uom.rounding) < 0
         )
         if short:
+            parts = ", ".join("%s (%g/%g)" % (m.product_id.display_name, m.quantity, m.product_uom_qty) for m in short)
             raise UserError(
                 self.env._(
                     "Not enough stock to issue: %(parts)s. Order the shortage before issuing.",
-                    parts=", ".join(
-                        f"{m.product_id.display_name} ({m.quantity:g}/{m.product_uom_qty:g})" for m in short
-                    ),
+                    parts=parts,
                 )
             )
         moves.picked = True
@@ -676,7 +691,9 @@ class RepairOrder(models.Model):
                     )
                 )
         self._set_stage("delivered", delivered_date=fields.Datetime.now())
-        self.partner_id._schedule_archive_activities()
+        # The archive reminder is the system's follow-up of the visit, assigned to the archive's
+        # responsible: the advisor delivering the car need not have the right to edit contacts.
+        self.partner_id.sudo()._schedule_archive_activities()
         return True
 
     def action_cancel_order(self):
@@ -724,6 +741,25 @@ class RepairOrder(models.Model):
             )
             order.next_progress_check = now + timedelta(minutes=minutes)
         return len(due)
+
+    # ---------------------------------------------------------------- demo
+    def _as_demo_sign(self):
+        """Demo data: the customer signs the reception copy and approves the estimate."""
+        signature = self.env.ref("aftersales_base.demo_signature").datas
+        for order in self:
+            order.write(
+                {
+                    "customer_signature": signature,
+                    "customer_signed_by": order.partner_id.name,
+                    "estimate_approved_by": order.partner_id.name,
+                    "estimate_signature": signature,
+                }
+            )
+
+    def _as_demo_post_invoices(self):
+        """Demo data: the cashier posts the settlement invoices."""
+        invoices = (self.sale_order_id.invoice_ids | self.insurance_invoice_id).filtered(lambda m: m.state == "draft")
+        invoices.action_post()
 
     # ---------------------------------------------------------- smart buttons
     def action_view_vehicle(self):

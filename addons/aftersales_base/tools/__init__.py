@@ -6,4 +6,5 @@ from .vehicle_codes import (
     vin_check_digit,
     vin_model_year,
     vin_problem,
+    vin_with_check_digit,
 )

@@ -66,3 +66,9 @@ def normalize_plate(plate):
 
 def plate_is_valid(plate):
     return bool(_PLATE_RE.match(plate) or _NEV_PLATE_RE.match(plate))
+
+
+def vin_with_check_digit(vin):
+    """Return ``vin`` with its position 9 set to the right check digit (for data entry tools and demo)."""
+    vin = normalize_vin(vin)
+    return vin[:8] + vin_check_digit(vin[:8] + "0" + vin[9:]) + vin[9:]
