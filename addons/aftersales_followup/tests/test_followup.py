@@ -204,3 +204,46 @@ class TestFollowup(FollowupCommon):
         call = self.env["aftersales.followup"].create({"partner_id": self.customer.id})
         with self.assertRaises(AccessError):
             call.with_user(self.clerk).unlink()
+
+    def test_crons_cost_the_same_queries_per_batch(self):
+        """Scheduling and escalation crons: the query count grows with the batches, not with the records."""
+        RepairOrder = self.env["repair.order"]
+        Followup = self.env["aftersales.followup"]
+
+        def delivered(count):
+            orders = RepairOrder.browse()
+            for _i in range(count):
+                orders |= self._ready_order()
+            orders.write({"service_stage": "delivered", "delivered_date": datetime(2026, 1, 5, 9, 0)})
+            self.env.flush_all()
+            return orders
+
+        def queries(func):
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            func()
+            self.env.flush_all()
+            return self.env.cr.sql_log_count - before
+
+        # Other delivered orders of the database must not be picked up by this measure.
+        RepairOrder.search([("service_stage", "=", "delivered")]).write({"followup_scheduled": True})
+        delivered(3)
+        RepairOrder._cron_schedule_followups(batch_size=3)  # warm-up: caches of the first run
+        delivered(3)
+        small = queries(lambda: RepairOrder._cron_schedule_followups(batch_size=3))
+        delivered(9)
+        large = queries(lambda: RepairOrder._cron_schedule_followups(batch_size=9))
+        self.assertEqual(small, large, "one batch of 3 and one batch of 9 cost the same queries")
+
+        Followup.search([("escalated_late", "=", False)]).write({"escalated_late": True})
+        with freeze_time("2026-03-01 09:00:00"):
+            late = Followup.search([("repair_id.delivered_date", "=", datetime(2026, 1, 5, 9, 0))])
+            self.assertEqual(len(late), 15)
+            late[:3].write({"escalated_late": False})
+            Followup._cron_escalate_late(batch_size=3)  # warm-up
+            late[3:6].write({"escalated_late": False})
+            small = queries(lambda: Followup._cron_escalate_late(batch_size=3))
+            late[6:].write({"escalated_late": False})
+            large = queries(lambda: Followup._cron_escalate_late(batch_size=9))
+        self.assertEqual(small, large, "escalating 3 or 9 late calls in one batch costs the same queries")

@@ -39,8 +39,8 @@ registry.category("web_tour.tours").add("aftersales_quality_portal_tour", {
             run: "click",
         },
         {
-            content: "The report is shown, submitted",
-            trigger: ".o_quality_state:contains('Submitted')",
+            content: "The report is shown with its state",
+            trigger: ".card-header:contains('门店反馈：变速箱换挡顿挫') ~ .card-body .o_quality_state",
         },
     ],
 });
