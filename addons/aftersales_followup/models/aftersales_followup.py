@@ -1,0 +1,395 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from .tools import bulk_sequence_names
+
+CALL_TYPES = [
+    ("first", "First Call After Delivery"),
+    ("second", "Second Call After Delivery"),
+    ("visit", "After a Business Visit"),
+    ("consultation", "After a Consultation"),
+    ("reminder", "Maintenance Reminder"),
+    ("winback", "Win-back (Lost Customer)"),
+    ("campaign", "Campaign Invitation"),
+    ("inbound_enquiry", "Inbound Enquiry"),
+    ("inbound_complaint", "Inbound Complaint"),
+    ("hotline", "Hotline Call"),
+]
+INBOUND_TYPES = ("inbound_enquiry", "inbound_complaint", "hotline")
+OPINIONS = [
+    ("very_satisfied", "Very Satisfied"),
+    ("satisfied", "Satisfied"),
+    ("neutral", "Neutral"),
+    ("dissatisfied", "Dissatisfied"),
+    ("very_dissatisfied", "Very Dissatisfied"),
+]
+
+
+class AftersalesFollowup(models.Model):
+    _name = "aftersales.followup"
+    _description = "Follow-up Call"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_deadline, id"
+    _check_company_auto = True
+
+    name = fields.Char(string="Reference", required=True, copy=False, readonly=True, default="/", index=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company, readonly=True
+    )
+    call_type = fields.Selection(CALL_TYPES, required=True, default="consultation", tracking=True, index=True)
+    direction = fields.Selection(
+        [("outbound", "Outbound"), ("inbound", "Inbound")],
+        compute="_compute_direction",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    channel = fields.Selection(
+        [
+            ("phone", "Phone"),
+            ("sms", "SMS"),
+            ("wechat", "WeChat"),
+            ("email", "E-mail"),
+            ("fax", "Fax"),
+            ("letter", "Letter"),
+            ("visit", "Visit"),
+        ],
+        default="phone",
+        required=True,
+    )
+    state = fields.Selection(
+        [
+            ("planned", "Planned"),
+            ("done", "Done"),
+            ("unreached", "Unreached"),
+            ("escalated", "With Supervisor"),
+            ("solved", "Solution Found"),
+            ("closed", "Customer Told"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="planned",
+        required=True,
+        tracking=True,
+        index=True,
+        copy=False,
+    )
+    partner_id = fields.Many2one("res.partner", string="Customer", required=True, index=True, tracking=True)
+    phone = fields.Char(related="partner_id.phone")
+    mobile = fields.Char(related="partner_id.mobile")
+    vehicle_id = fields.Many2one("fleet.vehicle", string="Vehicle", index="btree_not_null", check_company=True)
+    license_plate = fields.Char(related="vehicle_id.license_plate", string="Plate")
+    repair_id = fields.Many2one("repair.order", string="Work Order", index="btree_not_null", check_company=True)
+    advisor_id = fields.Many2one(related="repair_id.user_id", string="Service Advisor", store=True)
+    previous_id = fields.Many2one("aftersales.followup", string="Previous Call", index="btree_not_null", copy=False)
+    campaign_id = fields.Many2one(
+        "aftersales.campaign", string="Campaign", index="btree_not_null", check_company=True, ondelete="cascade"
+    )
+    complaint_id = fields.Many2one("aftersales.complaint", string="Complaint", copy=False, check_company=True)
+    user_id = fields.Many2one(
+        "res.users", string="Clerk", default=lambda self: self.env.user, tracking=True, index=True
+    )
+    supervisor_id = fields.Many2one("res.users", string="Supervisor", tracking=True)
+    date_from = fields.Date(string="Call From", default=fields.Date.context_today)
+    date_deadline = fields.Date(string="Call By", default=fields.Date.context_today, index=True, tracking=True)
+    next_attempt_date = fields.Date(string="Next Attempt")
+    call_date = fields.Datetime(string="Called On", copy=False)
+    attempt_count = fields.Integer(string="Attempts", copy=False)
+    reached = fields.Boolean(copy=False)
+    # What was said
+    vehicle_condition = fields.Text(string="Vehicle Condition")
+    service_opinion = fields.Selection(OPINIONS, string="Opinion of the Service")
+    opinion_note = fields.Text(string="Customer's Words")
+    new_needs = fields.Text(string="New Needs")
+    tips_given = fields.Text(string="Usage Tips Given")
+    subject = fields.Char(help="What the customer asked about (inbound calls).")
+    answer = fields.Text(help="Answer given on the call.")
+    open_issue = fields.Text(string="Unsolved Issue", help="What could not be solved on the call.")
+    escalation_deadline = fields.Date(string="Supervisor By", copy=False, index=True, tracking=True)
+    solution = fields.Text(copy=False)
+    solution_date = fields.Date(string="Solution Found On", copy=False)
+    customer_told_date = fields.Date(string="Customer Told On", copy=False)
+    responded = fields.Boolean(string="Will Come", help="Campaign or reminder: the customer accepted the invitation.")
+    letter_needed = fields.Boolean(string="Letter Needed")
+    letter_ids = fields.One2many("aftersales.letter", "followup_id", string="Letters")
+    is_late = fields.Boolean(compute="_compute_is_late", search="_search_is_late", string="Late")
+    escalated_late = fields.Boolean(string="Escalated as Late", copy=False, index=True)
+    note = fields.Html()
+
+    _sql_constraints = [
+        ("name_company_uniq", "unique(name, company_id)", "The reference of a follow-up call must be unique."),
+    ]
+
+    @api.depends("call_type")
+    def _compute_direction(self):
+        for call in self:
+            call.direction = "inbound" if call.call_type in INBOUND_TYPES else "outbound"
+
+    def _late_domain(self):
+        today = fields.Date.context_today(self)
+        return [
+            "|",
+            "|",
+            "&",
+            ("state", "=", "planned"),
+            ("date_deadline", "<", today),
+            "&",
+            ("state", "=", "escalated"),
+            ("escalation_deadline", "<", today),
+            "&",
+            ("state", "=", "solved"),
+            ("solution_date", "<", today),
+        ]
+
+    def _compute_is_late(self):
+        late = self.filtered_domain(self._late_domain()) if self.ids else self.browse()
+        for call in self:
+            call.is_late = call in late
+
+    def _search_is_late(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Operation not supported"))
+        positive = (operator == "=") == value
+        return self._late_domain() if positive else ["!", *self._late_domain()]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        todo = [vals for vals in vals_list if vals.get("name", "/") == "/"]
+        for vals, name in zip(todo, bulk_sequence_names(self.env, "aftersales.followup", len(todo)), strict=True):
+            vals["name"] = name
+        return super().create(vals_list)
+
+    # ---------------------------------------------------------------- actions
+    def _check_state(self, *allowed):
+        for call in self:
+            if call.state not in allowed:
+                raise UserError(
+                    self.env._(
+                        "Follow-up call %(call)s is %(state)s; this step needs it %(allowed)s.",
+                        call=call.name,
+                        state=dict(self._fields["state"]._description_selection(self.env))[call.state],
+                        allowed=" / ".join(
+                            dict(self._fields["state"]._description_selection(self.env))[s] for s in allowed
+                        ),
+                    )
+                )
+
+    def action_not_reached(self):
+        """Log an attempt that did not reach the customer; retry later or give up after the last attempt."""
+        self._check_state("planned")
+        today = fields.Date.context_today(self)
+        for call in self:
+            company = call.company_id
+            attempts = call.attempt_count + 1
+            vals = {"attempt_count": attempts, "reached": False, "call_date": fields.Datetime.now()}
+            if attempts >= company.as_followup_max_attempts:
+                vals["state"] = "unreached"
+            else:
+                vals["next_attempt_date"] = today + timedelta(days=company.as_followup_retry_days)
+                vals["date_deadline"] = max(call.date_deadline or today, vals["next_attempt_date"])
+            call.write(vals)
+            call.message_post(
+                body=self.env._("Attempt %(n)s: customer not reached.", n=attempts), subtype_xmlid="mail.mt_note"
+            )
+        return True
+
+    def action_log_call(self):
+        """The customer was reached: close the call, or hand the open issue to the supervisor."""
+        self._check_state("planned")
+        now = fields.Datetime.now()
+        today = fields.Date.context_today(self)
+        with_issue = self.filtered("open_issue")
+        done = self - with_issue
+        done.write({"state": "done", "reached": True, "call_date": now})
+        for call in self:
+            call.attempt_count += 1
+        for call in with_issue:
+            supervisor = call._get_supervisor()
+            deadline = today + timedelta(days=call.company_id.as_followup_escalation_days)
+            call.write(
+                {
+                    "state": "escalated",
+                    "reached": True,
+                    "call_date": now,
+                    "supervisor_id": supervisor.id,
+                    "escalation_deadline": deadline,
+                }
+            )
+            call.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=deadline,
+                summary=self.env._("Unsolved follow-up issue"),
+                note=call.open_issue,
+                user_id=supervisor.id,
+            )
+        self._schedule_second_calls()
+        self._create_campaign_letters()
+        return True
+
+    def action_solve(self):
+        """The supervisor found the solution: the clerk must tell the customer the same day."""
+        self._check_state("escalated")
+        if not self.env.user.has_group("aftersales_followup.group_aftersales_followup_supervisor"):
+            raise AccessError(self.env._("Only a follow-up supervisor may record the solution of an escalated issue."))
+        for call in self:
+            if not call.solution:
+                raise UserError(
+                    self.env._("Follow-up call %(call)s: write the solution before marking it found.", call=call.name)
+                )
+        today = fields.Date.context_today(self)
+        self.write({"state": "solved", "solution_date": today})
+        self.activity_feedback(["mail.mail_activity_data_todo"])
+        for call in self:
+            call.activity_schedule(
+                "mail.mail_activity_data_call",
+                date_deadline=today,
+                summary=self.env._("Tell the customer the solution today"),
+                note=call.solution,
+                user_id=call.user_id.id or self.env.uid,
+            )
+        return True
+
+    def action_customer_told(self):
+        self._check_state("solved")
+        self.write({"state": "closed", "customer_told_date": fields.Date.context_today(self)})
+        self.activity_feedback(["mail.mail_activity_data_call"])
+        return True
+
+    def action_cancel(self):
+        self._check_state("planned", "unreached")
+        self.write({"state": "cancelled"})
+        return True
+
+    def action_reset(self):
+        self._check_state("cancelled", "unreached")
+        self.write({"state": "planned", "attempt_count": 0})
+        return True
+
+    def action_create_complaint(self):
+        """Turn an inbound complaint or hotline call into a complaint (pending customer ticket)."""
+        self.ensure_one()
+        if self.complaint_id:
+            raise UserError(
+                self.env._(
+                    "Follow-up call %(call)s already has complaint %(c)s.", call=self.name, c=self.complaint_id.name
+                )
+            )
+        complaint = self.env["aftersales.complaint"].create(self._prepare_complaint_vals())
+        self.complaint_id = complaint
+        return complaint._get_records_action()
+
+    def _prepare_complaint_vals(self):
+        return {
+            "company_id": self.company_id.id,
+            "partner_id": self.partner_id.id,
+            "vehicle_id": self.vehicle_id.id,
+            "repair_id": self.repair_id.id,
+            "followup_id": self.id,
+            "source": "hotline" if self.call_type == "hotline" else "call",
+            "description": self.open_issue or self.opinion_note or self.subject or self.name,
+        }
+
+    def action_view_complaint(self):
+        self.ensure_one()
+        return self.complaint_id._get_records_action()
+
+    # --------------------------------------------------------------- business
+    def _get_supervisor(self):
+        self.ensure_one()
+        group = self.env.ref("aftersales_followup.group_aftersales_followup_supervisor")
+        supervisors = group.users.filtered(lambda u: self.company_id in u.company_ids and not u.share)
+        return self.supervisor_id or self.company_id.as_followup_supervisor_id or supervisors[:1] or self.env.user
+
+    @api.model
+    def _clerk_for(self, company, fallback_user):
+        clerk = company.as_followup_user_id or fallback_user
+        return clerk._as_followup_available_user()
+
+    def _schedule_second_calls(self):
+        """The second call falls within N days after the week following the first call."""
+        firsts = self.filtered(lambda c: c.call_type == "first" and c.reached)
+        if not firsts:
+            return self.browse()
+        existing = self.search([("previous_id", "in", firsts.ids)]).mapped("previous_id")
+        vals_list = []
+        for call in firsts - existing:
+            company = call.company_id
+            start = (call.call_date or fields.Datetime.now()).date() + timedelta(days=company.as_second_call_after_days)
+            vals_list.append(
+                dict(
+                    call._prepare_copy_vals(),
+                    call_type="second",
+                    previous_id=call.id,
+                    date_from=start,
+                    date_deadline=start + timedelta(days=company.as_second_call_window_days),
+                )
+            )
+        return self.create(vals_list)
+
+    def _prepare_copy_vals(self):
+        return {
+            "company_id": self.company_id.id,
+            "partner_id": self.partner_id.id,
+            "vehicle_id": self.vehicle_id.id,
+            "repair_id": self.repair_id.id,
+            "user_id": self.user_id._as_followup_available_user().id,
+        }
+
+    def _create_campaign_letters(self):
+        calls = self.filtered("letter_needed")
+        vals_list = [
+            {
+                "company_id": call.company_id.id,
+                "partner_id": call.partner_id.id,
+                "followup_id": call.id,
+                "campaign_id": call.campaign_id.id,
+                "subject": call.campaign_id.name or call.subject or call.name,
+                "due_date": fields.Date.context_today(self) + timedelta(days=call.company_id.as_campaign_letter_days),
+            }
+            for call in calls
+            if not call.letter_ids
+        ]
+        return self.env["aftersales.letter"].create(vals_list)
+
+    # ------------------------------------------------------------------ crons
+    @api.model
+    def _cron_escalate_late(self, batch_size=1000):
+        """Planned calls past their window and issues past the supervisor's deadline go to the supervisor.
+
+        Works in batches of ``batch_size``: one search, one write and one batched activity creation per batch.
+        """
+        count = 0
+        activity_type = self.env.ref("mail.mail_activity_data_todo")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        group = self.env.ref("aftersales_followup.group_aftersales_followup_supervisor")
+        supervisors = group.users.filtered(lambda u: not u.share)
+        today = fields.Date.context_today(self)
+        while True:
+            late = self.search([("escalated_late", "=", False), ("is_late", "=", True)], limit=batch_size)
+            if not late:
+                break
+            activities = []
+            for call in late:
+                supervisor = (
+                    call.supervisor_id
+                    or call.company_id.as_followup_supervisor_id
+                    or supervisors.filtered(lambda u, c=call.company_id: c in u.company_ids)[:1]
+                )
+                activities.append(
+                    {
+                        "res_model_id": model_id,
+                        "res_id": call.id,
+                        "activity_type_id": activity_type.id,
+                        "summary": self.env._("Late follow-up call"),
+                        "date_deadline": today,
+                        "user_id": (supervisor or self.env.user).id,
+                        "automated": True,
+                    }
+                )
+            self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activities)
+            late.write({"escalated_late": True})
+            count += len(late)
+            self.env.flush_all()
+            self.env.invalidate_all()
+        return count

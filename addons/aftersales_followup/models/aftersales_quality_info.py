@@ -1,0 +1,428 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from .tools import add_working_days
+
+LEVELS = [("1", "Level 1"), ("2", "Level 2"), ("3", "Level 3")]
+STATES = [
+    ("draft", "Draft"),
+    ("submitted", "Submitted"),
+    ("confirmed", "Confirmed by After-Sales"),
+    ("analysed", "Analysed by QA"),
+    ("replied", "Replied to Dealer"),
+    ("closed", "Archived"),
+]
+# Criteria of the seed: any one of them sets the level.
+LEVEL_CRITERIA = {
+    "1": ("c1_injury", "c1_media", "c1_manufacturing_loss", "c1_loss_over_value"),
+    "2": ("c2_accident", "c2_functional_complaints", "c2_hurts_sales"),
+    "3": ("c3_quality_complaints", "c3_may_hurt_sales", "c3_breakdown"),
+}
+
+
+class AftersalesQualityInfo(models.Model):
+    _name = "aftersales.quality.info"
+    _description = "Quality Information"
+    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _order = "level, date_reported desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(string="Reference", required=True, copy=False, readonly=True, default="/", index=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company, readonly=True
+    )
+    state = fields.Selection(STATES, default="draft", required=True, tracking=True, index=True, copy=False)
+    source = fields.Selection(
+        [("hotline", "Hotline"), ("service_center", "Service Centre"), ("customer", "Customer"), ("dealer", "Dealer")],
+        default="service_center",
+        required=True,
+    )
+    info_type = fields.Selection(
+        [("general", "General"), ("important", "Important"), ("major", "Major")],
+        string="Type",
+        default="general",
+        required=True,
+        tracking=True,
+        help="General: routine repair data. Important: affects performance, safety or reputation, batch or costly. "
+        "Major: classified in level 1, 2 or 3.",
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Dealer",
+        required=True,
+        index=True,
+        tracking=True,
+        help="Service centre (dealer) reporting the information; dealers see only their own on the portal.",
+    )
+    customer_id = fields.Many2one("res.partner", string="Customer")
+    title = fields.Char(required=True)
+    description = fields.Text(required=True)
+    date_reported = fields.Datetime(string="Reported On", readonly=True, copy=False, index=True)
+    occurred_date = fields.Date(string="Occurred On")
+    # Traceability
+    vin = fields.Char(string="VIN", index=True)
+    vehicle_id = fields.Many2one("fleet.vehicle", string="Vehicle", compute="_compute_vehicle_id", store=True)
+    vehicle_model_id = fields.Many2one("fleet.vehicle.model", string="Vehicle Model")
+    mileage = fields.Float(string="Mileage (km)")
+    product_id = fields.Many2one("product.product", string="Part")
+    claim_ref = fields.Char(string="Warranty Claim Reference")
+    complaint_id = fields.Many2one("aftersales.complaint", string="Complaint", check_company=True)
+    # Major information criteria
+    c1_injury = fields.Boolean(string="Major accident with injury or death")
+    c1_media = fields.Boolean(string="Media exposure imminent or happened")
+    c1_manufacturing_loss = fields.Boolean(string="Manufacturing fault causing user loss and complaint")
+    c1_loss_over_value = fields.Boolean(string="Loss larger than the vehicle's value")
+    c2_accident = fields.Boolean(string="Major accident without injury")
+    c2_functional_complaints = fields.Boolean(string="Very frequent complaints about a functional defect")
+    c2_hurts_sales = fields.Boolean(string="Directly hurts sales")
+    c3_quality_complaints = fields.Boolean(string="Frequent complaints about a quality defect")
+    c3_may_hurt_sales = fields.Boolean(string="May hurt sales")
+    c3_breakdown = fields.Boolean(string="Breakdown caused by quality")
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    compensation_demand = fields.Monetary(
+        string="Customer's Compensation Demand", help="What the customer demands (顾客索赔金额), not a warranty claim."
+    )
+    proposed_level = fields.Selection(
+        LEVELS, compute="_compute_proposed_level", store=True, help="Level the criteria give: any one criterion counts."
+    )
+    level = fields.Selection(LEVELS, tracking=True, copy=False, help="Level confirmed by after-sales.")
+    level_confirmed = fields.Boolean(readonly=True, copy=False)
+    level_change_reason = fields.Text(string="Reason for Level Change", copy=False)
+    # Handling
+    qa_user_id = fields.Many2one("res.users", string="QA Engineer", tracking=True)
+    user_id = fields.Many2one(
+        "res.users", string="After-Sales Responsible", default=lambda self: self.env.user, tracking=True
+    )
+    technical_support_sent = fields.Boolean(string="Technical Support Sent", tracking=True)
+    qa_analysis = fields.Text(string="QA Analysis")
+    measures = fields.Text(string="Measures")
+    qa_informed = fields.Boolean(string="QA Informed", tracking=True)
+    reply = fields.Text(string="Reply to the Dealer")
+    result = fields.Text(string="Processing Result")
+    confirmed_date = fields.Datetime(readonly=True, copy=False)
+    qa_deadline = fields.Date(string="QA Analysis By", readonly=True, copy=False, index=True, tracking=True)
+    analysed_date = fields.Datetime(readonly=True, copy=False)
+    reply_deadline = fields.Date(string="Reply By", readonly=True, copy=False, index=True, tracking=True)
+    replied_date = fields.Datetime(readonly=True, copy=False)
+    escalation_count = fields.Integer(readonly=True, copy=False)
+    last_escalation_date = fields.Date(readonly=True, copy=False)
+    is_late = fields.Boolean(compute="_compute_is_late", search="_search_is_late", string="Late")
+
+    # ------------------------------------------------------------- computes
+    @api.depends("vin")
+    def _compute_vehicle_id(self):
+        vins = [v for v in self.mapped("vin") if v]
+        # sudo: only to link the reported VIN to the vehicle record; the link is shown, not the vehicle's data.
+        vehicles = self.env["fleet.vehicle"].sudo().search([("vin_sn", "in", vins)]) if vins else []
+        by_vin = {v.vin_sn: v.id for v in vehicles}
+        for info in self:
+            info.vehicle_id = by_vin.get((info.vin or "").strip().upper(), False)
+
+    @api.depends(
+        "info_type", "compensation_demand", "company_id", *[f for fields_ in LEVEL_CRITERIA.values() for f in fields_]
+    )
+    def _compute_proposed_level(self):
+        for info in self:
+            info.proposed_level = info._level_from_criteria() if info.info_type == "major" else False
+
+    def _level_from_criteria(self):
+        """Highest level any criterion reaches; the compensation demand counts with the company's amounts."""
+        self.ensure_one()
+        company = self.company_id or self.env.company
+        if any(self[f] for f in LEVEL_CRITERIA["1"]):
+            return "1"
+        if any(self[f] for f in LEVEL_CRITERIA["2"]) or (
+            company.as_quality_level2_amount and self.compensation_demand >= company.as_quality_level2_amount
+        ):
+            return "2"
+        if any(self[f] for f in LEVEL_CRITERIA["3"]) or (
+            company.as_quality_level3_amount and self.compensation_demand >= company.as_quality_level3_amount
+        ):
+            return "3"
+        return False
+
+    def _late_domain(self):
+        today = fields.Date.context_today(self)
+        return [
+            "|",
+            "&",
+            ("state", "=", "confirmed"),
+            ("qa_deadline", "<", today),
+            "&",
+            ("state", "=", "analysed"),
+            ("reply_deadline", "<", today),
+        ]
+
+    def _compute_is_late(self):
+        late = self.filtered_domain(self._late_domain()) if self.ids else self.browse()
+        for info in self:
+            info.is_late = info in late
+
+    def _search_is_late(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Operation not supported"))
+        return self._late_domain() if (operator == "=") == value else ["!", *self._late_domain()]
+
+    def _compute_access_url(self):
+        super()._compute_access_url()
+        for info in self:
+            info.access_url = f"/my/quality/{info.id}"
+
+    # -------------------------------------------------------- constraints/CRUD
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].sudo().next_by_code("aftersales.quality.info") or "/"
+            if vals.get("vin"):
+                vals["vin"] = vals["vin"].strip().upper()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "level" in vals:
+            self._check_level_change(vals.get("level"), vals.get("level_change_reason"))
+        if vals.get("vin"):
+            vals["vin"] = vals["vin"].strip().upper()
+        res = super().write(vals)
+        if "level" in vals and vals.get("level_change_reason"):
+            for info in self.filtered("level_confirmed"):
+                info.message_post(
+                    body=self.env._(
+                        "Level changed to %(level)s: %(reason)s",
+                        level=dict(LEVELS)[info.level] if info.level else "-",
+                        reason=vals["level_change_reason"],
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
+        return res
+
+    def _check_level_change(self, new_level, reason):
+        """A confirmed level may be lowered (2 -> 3, or removed) only with a written reason."""
+        for info in self.filtered("level_confirmed"):
+            lowered = info.level and (not new_level or new_level > info.level)
+            if lowered and not (reason or "").strip():
+                raise UserError(
+                    self.env._(
+                        "Quality information %(q)s: its confirmed level %(old)s cannot be lowered without a reason.",
+                        q=info.name,
+                        old=dict(LEVELS)[info.level],
+                    )
+                )
+
+    # ---------------------------------------------------------------- actions
+    def _state_label(self, state):
+        return dict(self._fields["state"]._description_selection(self.env))[state]
+
+    def _check_state(self, *allowed):
+        for info in self:
+            if info.state not in allowed:
+                raise UserError(
+                    self.env._(
+                        "Quality information %(q)s is %(state)s; this step needs it %(allowed)s.",
+                        q=info.name,
+                        state=info._state_label(info.state),
+                        allowed=" / ".join(info._state_label(s) for s in allowed),
+                    )
+                )
+
+    def _check_group(self, xmlid, step):
+        if not self.env.user.has_group(xmlid):
+            raise AccessError(
+                self.env._(
+                    "Only %(group)s may %(step)s quality information.",
+                    group=self.env.ref(xmlid).name,
+                    step=step,
+                )
+            )
+
+    def _clock_days(self, kind):
+        self.ensure_one()
+        return self.company_id[f"as_qi_{self.info_type}_{kind}_days"]
+
+    def action_submit(self):
+        self._check_state("draft")
+        self.write({"state": "submitted", "date_reported": fields.Datetime.now()})
+        return True
+
+    def action_confirm(self):
+        """After-sales confirms the information (and the level of major information) and starts the QA clock."""
+        self._check_state("submitted")
+        self._check_group("aftersales_followup.group_aftersales_aftersales_manager", self.env._("confirm"))
+        today = fields.Date.context_today(self)
+        for info in self:
+            vals = {"state": "confirmed", "confirmed_date": fields.Datetime.now()}
+            if info.info_type == "major":
+                level = info.level or info.proposed_level
+                if not level:
+                    raise UserError(
+                        self.env._(
+                            "Major quality information %(q)s: no criterion gives a level; tick the criteria or "
+                            "choose the level before confirming.",
+                            q=info.name,
+                        )
+                    )
+                vals.update(level=level, level_confirmed=True)
+            vals["qa_deadline"] = add_working_days(today, info._clock_days("qa"))
+            info.write(vals)
+            info._notify_handling()
+        return True
+
+    def _notify_handling(self):
+        """Handling per level: who must act, with an activity due on the QA clock."""
+        self.ensure_one()
+        qa_group = self.env.ref("aftersales_followup.group_aftersales_quality_assurance")
+        qa_users = (
+            self.qa_user_id
+            or self.company_id.as_qa_user_id
+            or qa_group.users.filtered(lambda u: self.company_id in u.company_ids and not u.share)[:1]
+        )
+        if not self.qa_user_id:
+            self.qa_user_id = qa_users[:1]
+        summaries = {
+            "1": self.env._("Level 1: confirm and send technical support at once"),
+            "2": self.env._("Level 2: propose measures (after-sales coordinates)"),
+            "3": self.env._("Level 3: informed by after-sales, which handles it"),
+        }
+        summary = summaries.get(self.level) or self.env._("Analyse the quality information")
+        for user in qa_users:
+            self.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=fields.Date.context_today(self) if self.level == "1" else self.qa_deadline,
+                summary=summary,
+                user_id=user.id,
+            )
+        if self.level == "3":
+            self.qa_informed = True
+        self.message_post(body=summary, subtype_xmlid="mail.mt_note")
+
+    def action_analyse(self):
+        """QA's analysis; level 1 needs technical support sent, level 2 the measures proposed."""
+        self._check_state("confirmed")
+        self._check_group("aftersales_followup.group_aftersales_quality_assurance", self.env._("close the analysis of"))
+        today = fields.Date.context_today(self)
+        for info in self:
+            if not info.qa_analysis:
+                raise UserError(self.env._("Quality information %(q)s: write QA's analysis first.", q=info.name))
+            if info.level == "1" and not info.technical_support_sent:
+                raise UserError(
+                    self.env._(
+                        "Level 1 quality information %(q)s: QA must send technical support at once before closing "
+                        "the analysis.",
+                        q=info.name,
+                    )
+                )
+            if info.level == "2" and not info.measures:
+                raise UserError(self.env._("Level 2 quality information %(q)s: QA must propose measures.", q=info.name))
+            info.write(
+                {
+                    "state": "analysed",
+                    "analysed_date": fields.Datetime.now(),
+                    "reply_deadline": add_working_days(today, info._clock_days("reply")),
+                }
+            )
+        self.activity_feedback(["mail.mail_activity_data_todo"])
+        return True
+
+    def action_reply(self):
+        """Reply to the dealer (visible on the portal)."""
+        self._check_state("analysed")
+        for info in self:
+            if not info.reply:
+                raise UserError(self.env._("Quality information %(q)s: write the reply first.", q=info.name))
+            info.message_post(body=info.reply, partner_ids=info.partner_id.ids, subtype_xmlid="mail.mt_comment")
+        self.write({"state": "replied", "replied_date": fields.Datetime.now()})
+        return True
+
+    def action_close(self):
+        self._check_state("replied")
+        for info in self:
+            if not info.result:
+                raise UserError(
+                    self.env._("Quality information %(q)s: record the processing result before archiving.", q=info.name)
+                )
+        self.write({"state": "closed"})
+        return True
+
+    # ------------------------------------------------------------------ crons
+    @api.model
+    def _cron_escalate_late(self, batch_size=1000):
+        """Late analyses and replies escalate to the after-sales managers, once a day per record."""
+        today = fields.Date.context_today(self)
+        managers = self.env.ref("aftersales_followup.group_aftersales_aftersales_manager").users.filtered(
+            lambda u: not u.share
+        )
+        activity_type = self.env.ref("mail.mail_activity_data_todo")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        total = 0
+        while True:
+            late = self.search(
+                [
+                    ("is_late", "=", True),
+                    "|",
+                    ("last_escalation_date", "=", False),
+                    ("last_escalation_date", "<", today),
+                ],
+                limit=batch_size,
+            )
+            if not late:
+                break
+            activities = []
+            for info in late:
+                for user in managers.filtered(lambda u, c=info.company_id: c in u.company_ids):
+                    activities.append(
+                        {
+                            "res_model_id": model_id,
+                            "res_id": info.id,
+                            "activity_type_id": activity_type.id,
+                            "summary": self.env._("Late quality information"),
+                            "date_deadline": today,
+                            "user_id": user.id,
+                            "automated": True,
+                        }
+                    )
+            self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activities)
+            for info in late:
+                info.escalation_count += 1
+            late.write({"last_escalation_date": today})
+            total += len(late)
+            self.env.flush_all()
+            self.env.invalidate_all()
+        return total
+
+    @api.model
+    def _cron_daily_major_report(self):
+        """Mail the daily major-quality report (PDF and xlsx) to the after-sales managers."""
+        infos = self.search([("info_type", "=", "major"), ("state", "not in", ("draft", "closed"))])
+        if not infos:
+            return False
+        managers = self.env.ref("aftersales_followup.group_aftersales_aftersales_manager").users.filtered(
+            lambda u: not u.share and u.email
+        )
+        if not managers:
+            return False
+        pdf, _type = self.env["ir.actions.report"]._render_qweb_pdf(
+            "aftersales_followup.action_report_quality_daily", infos.ids
+        )
+        xlsx, _type = self.env["ir.actions.report"]._render_xlsx(
+            "aftersales_followup.action_report_quality_daily_xlsx", infos.ids, None
+        )
+        today = fields.Date.to_string(fields.Date.context_today(self))
+        attachments = self.env["ir.attachment"].create(
+            [
+                {"name": f"major-quality-{today}.pdf", "raw": pdf, "mimetype": "application/pdf"},
+                {
+                    "name": f"major-quality-{today}.xlsx",
+                    "raw": xlsx,
+                    "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                },
+            ]
+        )
+        mail = self.env["mail.mail"].create(
+            {
+                "subject": self.env._("Daily major quality report %(date)s", date=today),
+                "body_html": self.env._("%(n)s major quality information records are open.", n=len(infos)),
+                "recipient_ids": [(6, 0, managers.partner_id.ids)],
+                "attachment_ids": [(6, 0, attachments.ids)],
+            }
+        )
+        return mail

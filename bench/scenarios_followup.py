@@ -1,0 +1,145 @@
+"""aftersales_followup scenarios: the scheduling and escalation crons over many delivered work orders.
+
+Data is inserted with SQL (one ``INSERT ... SELECT generate_series``) from a template work order, so that
+generating 100,000 delivered orders takes seconds. Each scale leaves exactly ``scale`` orders (or calls) for
+the cron to process, so the 10k and 100k figures compare: the crons work in batches of 1,000 records with a
+constant number of queries per batch, and the total grows linearly.
+"""
+
+from bench.harness import scenario
+
+MARK = "BENCH-FU-"
+
+
+def requires(*modules):
+    def deco(func):
+        func.requires = set(modules)
+        return func
+
+    return deco
+
+
+def _template_order(env):
+    order = env["repair.order"].search([("name", "=", MARK + "TEMPLATE")], limit=1)
+    if order:
+        return order
+    partner = env["res.partner"].create({"name": "基准客户", "phone": "13800000000", "street": "路1号", "city": "广州"})
+    brand = env["fleet.vehicle.model.brand"].create({"name": "基准品牌"})
+    model = env["fleet.vehicle.model"].create({"name": "基准车型", "brand_id": brand.id})
+    vehicle = env["fleet.vehicle"].create({"model_id": model.id, "owner_id": partner.id})
+    order = env["repair.order"].create({"partner_id": partner.id, "vehicle_id": vehicle.id})
+    order.write({"name": MARK + "TEMPLATE", "service_stage": "cancelled", "followup_scheduled": True})
+    env.flush_all()
+    return order
+
+
+def _delivered_orders(env, scale):
+    """Ensure ``scale`` bench orders exist, delivered 10 days ago; only the first ``scale`` await scheduling."""
+    template = _template_order(env)
+    cr = env.cr
+    cr.execute("SELECT count(*) FROM repair_order WHERE name LIKE %s AND id != %s", [MARK + "%", template.id])
+    existing = cr.fetchone()[0]
+    if existing < scale:
+        cr.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'repair_order' "
+            "AND column_name NOT IN ('id', 'name', 'service_stage', 'delivered_date', 'followup_scheduled')"
+        )
+        columns = [row[0] for row in cr.fetchall()]
+        cols = ", ".join(f'"{c}"' for c in columns)
+        cr.execute(
+            f"INSERT INTO repair_order ({cols}, name, service_stage, delivered_date, followup_scheduled) "
+            f"SELECT {cols}, %s || g, 'delivered', now() - interval '10 days', false "
+            "FROM repair_order, generate_series(%s, %s) g WHERE id = %s",
+            [MARK, existing + 1, scale, template.id],
+        )
+    # Exactly `scale` orders wait for the cron; no follow-up call exists for the bench orders.
+    cr.execute(
+        "DELETE FROM aftersales_followup WHERE repair_id IN (SELECT id FROM repair_order WHERE name LIKE %s)",
+        [MARK + "%"],
+    )
+    cr.execute(
+        "UPDATE repair_order SET followup_scheduled = (id NOT IN ("
+        "  SELECT id FROM repair_order WHERE name LIKE %s AND id != %s ORDER BY id LIMIT %s)) "
+        "WHERE name LIKE %s",
+        [MARK + "%", template.id, scale, MARK + "%"],
+    )
+    env.invalidate_all()
+    return template
+
+
+@scenario(
+    "follow-up scheduling cron over N delivered orders",
+    baseline="create N bare follow-up calls in one batch",
+    scales=(10_000, 100_000),
+)
+@requires("aftersales_followup")
+def followup_schedule_cron(env, scale):
+    template = _delivered_orders(env, scale)
+    Followup = env["aftersales.followup"].with_context(
+        tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True
+    )
+    partner_id = template.partner_id.id
+
+    def measured():
+        created = env["repair.order"]._cron_schedule_followups()
+        assert created == scale, (created, scale)
+
+    def baseline():
+        for start in range(0, scale, 1000):
+            Followup.create(
+                [{"name": f"B{i}", "partner_id": partner_id} for i in range(start, min(start + 1000, scale))]
+            )
+            env.flush_all()
+            env.invalidate_all()
+
+    return measured, baseline
+
+
+@scenario(
+    "follow-up escalation cron over N late calls",
+    baseline="create N activities in one batch",
+    scales=(10_000, 100_000),
+)
+@requires("aftersales_followup")
+def followup_escalation_cron(env, scale):
+    _delivered_orders(env, scale)
+    # One planned first call per bench order, its window past: all `scale` calls are late.
+    env.cr.execute(
+        "INSERT INTO aftersales_followup (name, company_id, call_type, direction, channel, state, partner_id, "
+        "repair_id, user_id, date_from, date_deadline, attempt_count, escalated_late, create_uid, write_uid, "
+        "create_date, write_date) "
+        "SELECT 'BFU' || r.id, r.company_id, 'first', 'outbound', 'phone', 'planned', r.partner_id, r.id, 1, "
+        "(now() - interval '7 days')::date, (now() - interval '3 days')::date, 0, false, 1, 1, now(), now() "
+        "FROM repair_order r WHERE r.name LIKE %s AND NOT r.followup_scheduled",
+        [MARK + "%"],
+    )
+    env.cr.execute("UPDATE repair_order SET followup_scheduled = true WHERE name LIKE %s", [MARK + "%"])
+    Followup = env["aftersales.followup"]
+    activity_type = env.ref("mail.mail_activity_data_todo")
+    model_id = env["ir.model"]._get_id("aftersales.followup")
+    env.cr.execute("SELECT id FROM aftersales_followup WHERE name LIKE 'BFU%%' ORDER BY id LIMIT %s", [scale])
+    call_ids = [row[0] for row in env.cr.fetchall()]
+
+    def measured():
+        escalated = Followup._cron_escalate_late()
+        assert escalated == scale, (escalated, scale)
+
+    def baseline():
+        Activity = env["mail.activity"].with_context(mail_activity_quick_update=True)
+        for start in range(0, scale, 1000):
+            Activity.create(
+                [
+                    {
+                        "res_model_id": model_id,
+                        "res_id": call_id,
+                        "activity_type_id": activity_type.id,
+                        "user_id": env.uid,
+                        "summary": "baseline",
+                    }
+                    for call_id in call_ids[start : start + 1000]
+                ]
+            )
+            env.flush_all()
+            env.invalidate_all()
+
+    return measured, baseline
