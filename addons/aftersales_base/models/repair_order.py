@@ -4,6 +4,8 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare
 
+from .aftersales_operation import JOB_TYPES
+
 SERVICE_STAGES = [
     ("reception", "Reception"),
     ("diagnosis", "Diagnosis"),
@@ -51,12 +53,7 @@ class RepairOrder(models.Model):
         [("empty", "Empty"), ("quarter", "1/4"), ("half", "1/2"), ("three_quarters", "3/4"), ("full", "Full")]
     )
     job_type = fields.Selection(
-        [
-            ("maintenance", "Periodic Maintenance"),
-            ("general", "General Repair"),
-            ("body_paint", "Body and Paint"),
-            ("roadside", "Roadside Assistance"),
-        ],
+        JOB_TYPES,
         default="maintenance",
         required=True,
         tracking=True,

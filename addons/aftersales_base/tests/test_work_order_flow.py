@@ -248,6 +248,7 @@ class TestWorkOrderFlow(AftersalesCase):
         self._approve_and_work(order)
         self._checks(order)
         order.with_user(self.technician).action_wash_done()
+        self.company.as_internal_analytic_account_id = False
         with self.assertRaisesRegex(UserError, "internal work analytic account"):
             order.with_user(self.advisor).action_settle()
         plan = self.env["account.analytic.plan"].create({"name": "内部"})
