@@ -264,3 +264,20 @@ class TestFollowup(FollowupCommon):
         visitor = self.env["aftersales.enquiry"].create({"visitor_name": "路过的客人", "channel": "visit"})
         with self.assertRaises(UserError):
             visitor.action_schedule_followup()
+
+    def test_other_company_cannot_read_calls(self):
+        """Multi-company: a clerk of another dealer does not see this dealer's calls."""
+        other_company = self.env["res.company"].create({"name": "另一家4S店"})
+        other_clerk = self.env["res.users"].create(
+            {
+                "name": "他店回访员",
+                "login": "fu_other_clerk",
+                "company_id": other_company.id,
+                "company_ids": [(6, 0, other_company.ids)],
+                "groups_id": [(6, 0, self.env.ref("aftersales_followup.group_aftersales_followup_clerk").ids)],
+            }
+        )
+        call = self.env["aftersales.followup"].create({"partner_id": self.customer.id})
+        self.assertFalse(self.env["aftersales.followup"].with_user(other_clerk).search([("id", "=", call.id)]))
+        with self.assertRaises(AccessError):
+            call.with_user(other_clerk).read(["name"])
