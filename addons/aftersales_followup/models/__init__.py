@@ -11,3 +11,4 @@ from . import aftersales_quality_info
 from . import survey_user_input
 from . import repair_order
 from . import fleet_vehicle
+from . import aftersales_enquiry

@@ -282,6 +282,37 @@ class AftersalesComplaint(models.Model):
         self.write({"is_major": True, "major_reported_date": fields.Datetime.now()})
         return self.env.ref("aftersales_followup.action_report_major_complaint").report_action(self)
 
+    def action_report_quality_info(self):
+        """A complaint about the product becomes quality information for the OEM, traceable to the VIN."""
+        self.ensure_one()
+        if self.quality_info_id:
+            raise UserError(
+                self.env._(
+                    "Complaint %(c)s is already reported as quality information %(q)s.",
+                    c=self.name,
+                    q=self.quality_info_id.name,
+                )
+            )
+        info = self.env["aftersales.quality.info"].create(self._prepare_quality_info_vals())
+        self.quality_info_id = info
+        return info._get_records_action()
+
+    def _prepare_quality_info_vals(self):
+        self.ensure_one()
+        return {
+            "company_id": self.company_id.id,
+            "partner_id": (self.service_center_id or self.company_id.partner_id).id,
+            "customer_id": self.partner_id.id,
+            "source": "hotline" if self.source == "hotline" else "customer",
+            "info_type": "major" if self.is_major else "important",
+            "title": self.cause_id.name or self.name,
+            "description": self.description,
+            "vin": self.vin,
+            "vehicle_model_id": self.vehicle_id.model_id.id,
+            "mileage": self.vehicle_id.odometer,
+            "complaint_id": self.id,
+        }
+
     def action_send_receipt(self):
         """Send the result back (receipt) to the service centre and the customer."""
         self._check_state("solved", "tracked", "closed")

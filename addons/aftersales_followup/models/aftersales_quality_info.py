@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
@@ -59,6 +61,12 @@ class AftersalesQualityInfo(models.Model):
     description = fields.Text(required=True)
     date_reported = fields.Datetime(string="Reported On", readonly=True, copy=False, index=True)
     occurred_date = fields.Date(string="Occurred On")
+    upload_deadline = fields.Date(
+        compute="_compute_upload_deadline",
+        store=True,
+        help="General information (routine repair data) is uploaded within the set days after the repair.",
+    )
+    uploaded_late = fields.Boolean(compute="_compute_upload_deadline", store=True)
     # Traceability
     vin = fields.Char(string="VIN", index=True)
     vehicle_id = fields.Many2one("fleet.vehicle", string="Vehicle", compute="_compute_vehicle_id", store=True)
@@ -109,6 +117,14 @@ class AftersalesQualityInfo(models.Model):
     is_late = fields.Boolean(compute="_compute_is_late", search="_search_is_late", string="Late")
 
     # ------------------------------------------------------------- computes
+    @api.depends("info_type", "occurred_date", "date_reported", "company_id")
+    def _compute_upload_deadline(self):
+        for info in self:
+            general = info.info_type == "general" and info.occurred_date
+            deadline = general and info.occurred_date + timedelta(days=info.company_id.as_qi_general_upload_days)
+            info.upload_deadline = deadline or False
+            info.uploaded_late = bool(deadline and info.date_reported and info.date_reported.date() > deadline)
+
     @api.depends("vin")
     def _compute_vehicle_id(self):
         vins = [v for v in self.mapped("vin") if v]

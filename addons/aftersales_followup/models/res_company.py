@@ -65,6 +65,9 @@ class ResCompany(models.Model):
     as_qa_user_id = fields.Many2one(
         "res.users", string="QA Contact", help="Quality assurance engineer who receives confirmed quality information."
     )
+    as_qi_general_upload_days = fields.Integer(
+        string="General information: upload within (days after the repair)", default=5
+    )
     as_qi_general_qa_days = fields.Integer(string="General information: QA analysis (working days)", default=5)
     as_qi_general_reply_days = fields.Integer(string="General information: reply (working days)", default=2)
     as_qi_important_qa_days = fields.Integer(string="Important information: QA analysis (working days)", default=2)

@@ -24,6 +24,7 @@ class ResConfigSettings(models.TransientModel):
     as_quality_level2_amount = fields.Float(related="company_id.as_quality_level2_amount", readonly=False)
     as_quality_level3_amount = fields.Float(related="company_id.as_quality_level3_amount", readonly=False)
     as_qa_user_id = fields.Many2one(related="company_id.as_qa_user_id", readonly=False)
+    as_qi_general_upload_days = fields.Integer(related="company_id.as_qi_general_upload_days", readonly=False)
     as_qi_general_qa_days = fields.Integer(related="company_id.as_qi_general_qa_days", readonly=False)
     as_qi_general_reply_days = fields.Integer(related="company_id.as_qi_general_reply_days", readonly=False)
     as_qi_important_qa_days = fields.Integer(related="company_id.as_qi_important_qa_days", readonly=False)

@@ -247,3 +247,37 @@ class TestFollowup(FollowupCommon):
             late[6:].write({"escalated_late": False})
             large = queries(lambda: Followup._cron_escalate_late(batch_size=9))
         self.assertEqual(small, large, "escalating 3 or 9 late calls in one batch costs the same queries")
+
+    @freeze_time("2026-03-02 09:00:00")
+    def test_consultation_schedules_a_follow_up_call(self):
+        """Calls also follow consultations: the enquiry log schedules one in the first-call window."""
+        enquiry = self.env["aftersales.enquiry"].create(
+            {"partner_id": self.customer.id, "channel": "phone", "notes": "咨询二手车置换"}
+        )
+        enquiry.with_user(self.advisor).action_schedule_followup()
+        self.assertRecordValues(
+            enquiry.followup_id,
+            [{"call_type": "consultation", "date_from": date(2026, 3, 5), "date_deadline": date(2026, 3, 9)}],
+        )
+        with self.assertRaises(UserError):
+            enquiry.action_schedule_followup()
+        visitor = self.env["aftersales.enquiry"].create({"visitor_name": "路过的客人", "channel": "visit"})
+        with self.assertRaises(UserError):
+            visitor.action_schedule_followup()
+
+    def test_other_company_cannot_read_calls(self):
+        """Multi-company: a clerk of another dealer does not see this dealer's calls."""
+        other_company = self.env["res.company"].create({"name": "另一家4S店"})
+        other_clerk = self.env["res.users"].create(
+            {
+                "name": "他店回访员",
+                "login": "fu_other_clerk",
+                "company_id": other_company.id,
+                "company_ids": [(6, 0, other_company.ids)],
+                "groups_id": [(6, 0, self.env.ref("aftersales_followup.group_aftersales_followup_clerk").ids)],
+            }
+        )
+        call = self.env["aftersales.followup"].create({"partner_id": self.customer.id})
+        self.assertFalse(self.env["aftersales.followup"].with_user(other_clerk).search([("id", "=", call.id)]))
+        with self.assertRaises(AccessError):
+            call.with_user(other_clerk).read(["name"])

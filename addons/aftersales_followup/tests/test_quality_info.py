@@ -172,3 +172,43 @@ class TestQualityInfo(FollowupCommon):
         info = form.save()
         self.assertEqual(info.proposed_level, "3")
         self.assertTrue(info.name.startswith("ZL"))
+
+    def test_general_information_upload_deadline(self):
+        """General information (routine repair data) is uploaded within the set days after the repair."""
+        with freeze_time("2026-03-10 09:00:00"):
+            on_time = self._info(info_type="general", occurred_date=date(2026, 3, 6))
+            late = self._info(info_type="general", occurred_date=date(2026, 3, 2))
+            (on_time | late).action_submit()
+        self.assertEqual(on_time.upload_deadline, date(2026, 3, 11))
+        self.assertFalse(on_time.uploaded_late)
+        self.assertTrue(late.uploaded_late)
+
+    def test_complaint_reported_as_quality_information(self):
+        """A product complaint becomes quality information traceable to the VIN and back to the complaint."""
+        self.vehicle.vin_sn = "LSVAU218XN2183294"
+        complaint = self.env["aftersales.complaint"].create(
+            {
+                "partner_id": self.customer.id,
+                "vehicle_id": self.vehicle.id,
+                "description": "仪表盘频繁黑屏",
+                "service_center_id": self.dealer.id,
+                "is_major": True,
+            }
+        )
+        complaint.with_user(self.officer).action_report_quality_info()
+        info = complaint.quality_info_id
+        self.assertRecordValues(
+            info,
+            [
+                {
+                    "partner_id": self.dealer.id,
+                    "customer_id": self.customer.id,
+                    "vin": "LSVAU218XN2183294",
+                    "vehicle_id": self.vehicle.id,
+                    "info_type": "major",
+                    "complaint_id": complaint.id,
+                }
+            ],
+        )
+        with self.assertRaises(UserError):
+            complaint.with_user(self.officer).action_report_quality_info()
