@@ -2,7 +2,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .common import WarrantyCommon, make_vin
 
@@ -24,6 +24,31 @@ class TestClaimCheck(WarrantyCommon):
         )
         claim2 = self._new_claim(vehicle_id=other.id)
         self.assertEqual(claim2.policy_id, self.policy)
+
+    def test_clerk_files_a_claim_through_the_form(self):
+        """The warranty clerk fills in the claim form: policy, flat-rate hours and prices come by themselves."""
+        with Form(self.env["aftersales.warranty.claim"].with_user(self.clerk)) as form:
+            form.dealer_id = self.dealer
+            form.vehicle_id = self.vehicle
+            form.mileage = 23000
+            form.causal_product_id = self.part
+            with form.line_ids.new() as line:
+                line.line_type = "part"
+                line.product_id = self.part
+            with form.line_ids.new() as line:
+                line.line_type = "labour"
+                line.operation_id = self.operation
+        claim = form.record
+        self.assertEqual(claim.policy_id, self.policy)
+        self.assertRecordValues(
+            claim.line_ids.sorted("line_type"),
+            [
+                {"line_type": "labour", "quantity": 2.0, "price_unit": 100.0, "amount_claimed": 200.0},
+                {"line_type": "part", "quantity": 1.0, "price_unit": 500.0, "amount_claimed": 500.0},
+            ],
+        )
+        self.assertEqual(claim.amount_total, 750.0)
+        self.assertTrue(claim.name.startswith("SP"))
 
     def test_clean_claim_has_no_problem_and_submits(self):
         """A claim inside coverage, with photos and catalogue hours, is submitted by the warranty clerk."""

@@ -84,3 +84,14 @@ class TestPortal(WarrantyCommon, HttpCase):
         claim = self.env["aftersales.warranty.claim"].search([("create_uid", "=", self.portal_b.id)])
         self.assertEqual(claim.dealer_id, self.other_dealer)
         self.assertEqual(claim.line_ids.product_id, self.part)
+
+    def test_portal_answers_the_information_request(self):
+        """The OEM asks for a photo; the dealer answers on the portal and the review resumes."""
+        claim = self._submitted_claim()
+        claim.with_user(self.reviewer).action_start_review()
+        claim.with_user(self.reviewer).action_request_info("请补充里程表照片")
+        self.authenticate("dealer_a", "dealer_a")
+        page = self.url_open(f"/my/warranty/{claim.id}")
+        self.assertIn("请补充里程表照片", page.text)
+        self.url_open(f"/my/warranty/{claim.id}/answer", data={"answer": "照片已上传", "csrf_token": self.csrf_token()})
+        self.assertRecordValues(claim, [{"state": "under_review", "info_answer": "照片已上传"}])
