@@ -174,11 +174,14 @@ class TestFollowup(FollowupCommon):
         self.vehicle.write({"sale_date": date(2026, 1, 1), "maintenance_interval_months": 6})
         self.assertEqual(self.vehicle.next_maintenance_date, date(2026, 7, 1))
         FleetVehicle = self.env["fleet.vehicle"]
-        self.assertEqual(FleetVehicle._cron_maintenance_reminders(), 0, "1 July is beyond the 7-day lead")
+        Followup = self.env["aftersales.followup"]
+        # Other vehicles (demo data of other addons) may be due too: look at this vehicle's calls.
+        FleetVehicle._cron_maintenance_reminders()
+        self.assertFalse(Followup.search([("vehicle_id", "=", self.vehicle.id)]), "1 July is beyond the 7-day lead")
         self.company.as_reminder_lead_days = 20
-        self.assertEqual(FleetVehicle._cron_maintenance_reminders(), 1)
-        self.assertEqual(FleetVehicle._cron_maintenance_reminders(), 0, "one reminder per due date")
-        reminder = self.env["aftersales.followup"].search([("vehicle_id", "=", self.vehicle.id)])
+        self.assertGreaterEqual(FleetVehicle._cron_maintenance_reminders(), 1)
+        FleetVehicle._cron_maintenance_reminders()  # one reminder per due date, however often the cron runs
+        reminder = Followup.search([("vehicle_id", "=", self.vehicle.id)])
         self.assertRecordValues(reminder, [{"call_type": "reminder", "date_deadline": date(2026, 7, 1)}])
 
     def test_inbound_enquiry_logged_and_complaint_opened(self):

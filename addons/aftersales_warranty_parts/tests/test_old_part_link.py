@@ -1,6 +1,5 @@
-from odoo.tests import tagged
-
 from odoo.addons.aftersales_warranty.tests.common import WarrantyCommon
+from odoo.tests import tagged
 
 
 @tagged("post_install", "-at_install")
