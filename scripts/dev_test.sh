@@ -14,6 +14,7 @@ DB="${DEV_DB:-as_dev_${first#aftersales_}}"
 mkdir -p "$ROOT/var/log"
 log="$ROOT/var/log/dev-$DB.log"
 [ "${RESET:-0}" != 1 ] || dropdb --if-exists "$DB"
+: > "$log"
 if psql -d "$DB" -Atc "select 1" >/dev/null 2>&1; then
     mode=(-u "$modules")
 else
@@ -22,7 +23,7 @@ fi
 if ! odoo_bin -d "$DB" "${mode[@]}" --stop-after-init --log-level=info --logfile="$log" --http-port=0; then
     tail -40 "$log"; die "install/update failed, see $log"
 fi
-if grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) ' "$log"; then
+if grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) |demo data failed to install' "$log"; then
     die "errors in the install log $log"
 fi
 paths=()

@@ -18,7 +18,7 @@ mkdir -p "$VAR/log" "$VAR/pot"
 
 check_log() {  # fail on ERROR or CRITICAL lines, like OCA's checklog
     local log=$1 bad
-    bad=$(grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) ' "$log" || true)
+    bad=$(grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) |demo data failed to install' "$log" || true)
     if [ -n "$bad" ]; then
         echo "ERROR/CRITICAL lines in $log:" >&2
         echo "$bad" | head -50 >&2
@@ -30,6 +30,7 @@ install_db() {  # install_db DB MODULES LOG [extra odoo args]
     local db=$1 modules=$2 log=$3
     shift 3
     dropdb --if-exists "$db"
+    : > "$log"
     rm -rf "$HOME/.local/share/Odoo/filestore/$db"
     if ! odoo_bin -d "$db" -i "$modules" --stop-after-init --log-level=info \
             --logfile="$log" --http-port=0 "$@"; then

@@ -4,31 +4,42 @@ from odoo import fields, models
 class ResCompany(models.Model):
     _inherit = "res.company"
 
-    as_maintenance_months = fields.Integer(
-        string="Default maintenance interval (months)",
-        default=6,
+    # Customer archive
+    as_maintenance_months = fields.Integer(string="Default maintenance interval (months)", default=6)
+    as_maintenance_km = fields.Integer(string="Default maintenance interval (km)", default=5000)
+    as_archive_days = fields.Integer(string="Days to complete the customer archive", default=2)
+    as_archive_user_id = fields.Many2one(
+        "res.users",
+        string="Customer archive responsible",
+        help="Gets an activity when an archive is incomplete after a visit (the follow-up clerk).",
     )
-    as_maintenance_km = fields.Integer(
-        string="Default maintenance interval (km)",
-        default=5000,
+    # Workshop
+    as_simple_job_hours = fields.Integer(string="Simple job commitment (hours)", default=24)
+    as_complex_job_hours = fields.Integer(string="Complex job commitment (hours)", default=72)
+    as_comeback_days = fields.Integer(string="Comeback window (days)", default=30)
+    as_progress_reminder_minutes = fields.Integer(string="Progress check reminder (minutes)", default=30)
+    as_washing_enabled = fields.Boolean(string="Washing step", default=True)
+    as_labour_rate = fields.Monetary(string="Labour rate per hour", default=120.0, currency_field="currency_id")
+    as_warranty_labour_rate = fields.Monetary(
+        string="Warranty labour rate per hour", default=100.0, currency_field="currency_id"
     )
-    as_archive_days = fields.Integer(
-        string="Days to complete the customer archive",
-        default=2,
+    as_labour_product_id = fields.Many2one(
+        "product.product", string="Labour product", domain=[("type", "=", "service")]
     )
-    as_simple_job_hours = fields.Integer(
-        string="Simple job commitment (hours)",
-        default=24,
+    as_internal_analytic_account_id = fields.Many2one(
+        "account.analytic.account",
+        string="Internal work analytic account",
+        help="Internal lines of work orders (the dealer's own vehicles, goodwill) are charged here.",
     )
-    as_complex_job_hours = fields.Integer(
-        string="Complex job commitment (hours)",
-        default=72,
+    # Targets (seed defaults)
+    as_target_intake_day = fields.Integer(string="Target intake per day", default=20)
+    as_target_intake_month = fields.Integer(string="Target intake per month", default=650)
+    as_target_insurance_avg = fields.Monetary(
+        string="Target insurance revenue per vehicle", default=1800.0, currency_field="currency_id"
     )
-    as_comeback_days = fields.Integer(
-        string="Comeback window (days)",
-        default=30,
+    as_target_insurance_total = fields.Monetary(
+        string="Target insurance revenue per year", default=2200000.0, currency_field="currency_id"
     )
-    as_progress_reminder_minutes = fields.Integer(
-        string="Progress check reminder (minutes)",
-        default=30,
-    )
+    as_target_base_customers = fields.Integer(string="Target base customers", default=1500)
+    as_target_comeback_rate = fields.Float(string="Comeback rate goal (%)", default=2.0)
+    as_target_first_fix_rate = fields.Float(string="First-time-fix rate goal (%)", default=98.0)

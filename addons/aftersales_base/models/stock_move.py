@@ -1,0 +1,89 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare
+
+from .aftersales_operation import PAYERS
+
+
+class StockMove(models.Model):
+    _inherit = "stock.move"
+
+    payer = fields.Selection(PAYERS, default="customer")
+    as_sale_price = fields.Float(
+        string="Sale Price",
+        digits="Product Price",
+        compute="_compute_as_sale_price",
+        store=True,
+        readonly=False,
+        help="Price of the part on the estimate and the invoice.",
+    )
+    as_sale_subtotal = fields.Float(string="Amount", compute="_compute_as_sale_subtotal", store=True)
+    as_supplement = fields.Boolean(string="Additional Part", readonly=True, copy=False)
+    as_approved = fields.Boolean(string="Approved", readonly=True, copy=False)
+
+    @api.depends("product_id", "payer")
+    def _compute_as_sale_price(self):
+        for move in self:
+            move.as_sale_price = move.product_id.lst_price
+
+    @api.depends("as_sale_price", "product_uom_qty", "repair_line_type")
+    def _compute_as_sale_subtotal(self):
+        for move in self:
+            move.as_sale_subtotal = move.as_sale_price * move.product_uom_qty if move.repair_line_type == "add" else 0
+
+    @api.constrains("payer", "sale_line_id")
+    def _check_only_customer_lines_on_sale_order(self):
+        for move in self:
+            if move.repair_id and move.sale_line_id and move.payer != "customer":
+                raise ValidationError(
+                    self.env._(
+                        "Part %(part)s of work order %(wo)s is paid by %(payer)s: it cannot be invoiced to the "
+                        "customer.",
+                        part=move.product_id.display_name,
+                        wo=move.repair_id.name,
+                        payer=dict(self._fields["payer"]._description_selection(self.env))[move.payer],
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        moves = super().create(vals_list)
+        added = moves.filtered(lambda m: m.repair_id.estimate_approved and m.repair_line_type == "add")
+        added.write({"as_supplement": True})
+        return moves
+
+    def _create_repair_sale_order_line(self):
+        # Only customer-paid parts go on the customer's sale order; warranty parts are
+        # claimed from the OEM, insurance parts invoiced to the insurer, internal ones kept in house.
+        customer_moves = self.filtered(lambda m: m.payer == "customer")
+        res = super(StockMove, customer_moves)._create_repair_sale_order_line()
+        for move in customer_moves.filtered("sale_line_id"):
+            move.sale_line_id.price_unit = move.as_sale_price
+        return res
+
+    def _as_check_old_part_returned(self):
+        """交旧领新: an exchange part is issued only when its old part is recorded as removed."""
+        for repair, moves in (
+            self.filtered(lambda m: m.repair_id and m.repair_line_type == "add" and m.product_id.as_exchange_part)
+            .grouped("repair_id")
+            .items()
+        ):
+            removed = repair.move_ids.filtered(lambda m: m.repair_line_type in ("remove", "recycle"))
+            for product, new_moves in moves.grouped("product_id").items():
+                needed = sum(new_moves.mapped("product_uom_qty"))
+                old = sum(removed.filtered(lambda m: m.product_id == product).mapped("product_uom_qty"))
+                if float_compare(old, needed, precision_rounding=product.uom_id.rounding) < 0:
+                    raise UserError(
+                        self.env._(
+                            "Work order %(wo)s: part %(part)s is issued old-for-new. Record the removed old part "
+                            "(%(needed)s, %(old)s recorded) before issuing the new one.",
+                            wo=repair.name,
+                            part=product.display_name,
+                            needed=needed,
+                            old=old,
+                        )
+                    )
+
+    def _action_done(self, cancel_backorder=False):
+        self._as_check_old_part_returned()
+        return super()._action_done(cancel_backorder=cancel_backorder)

@@ -1,0 +1,1 @@
+from . import work_order_register

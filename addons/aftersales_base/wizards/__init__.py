@@ -1,0 +1,1 @@
+from . import aftersales_work_check_fail
