@@ -273,3 +273,24 @@ class ProductTemplate(models.Model):
         done.validate_tier()
         done.action_approve()
         done.action_dispose()
+        # an accessory form submitted to finance, a dealer's unpacking report waiting for QA
+        accessories = products.filtered("as_is_accessory")
+        form = self.env["aftersales.accessory.form"].create(
+            {
+                "partner_id": customers[0].id,
+                "line_ids": [
+                    Command.create({"product_id": accessories[0].id, "kind": "sale"}),
+                    Command.create({"product_id": accessories[1].id, "kind": "gift"}),
+                ],
+            }
+        )
+        form.action_submit()
+        dealer = self.env["res.partner"].create({"name": "锦州华晨特约服务中心", "is_company": True})
+        self.env["aftersales.parts.quality.feedback"].create(
+            {
+                "partner_id": dealer.id,
+                "kind": "damage",
+                "description": "开箱发现前大灯总成灯罩破裂一只，包装外箱有挤压痕迹。",
+                "line_ids": [Command.create({"product_id": in_stock[12].id, "quantity": 1})],
+            }
+        )

@@ -243,4 +243,31 @@ class ProductTemplate(models.Model):
                         part=parts[0].display_name,
                     )
                 )
-        return super().write(vals)
+        res = super().write(vals)
+        if "as_bin_location_id" in vals:
+            self._as_sync_putaway_rules()
+        return res
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        templates = super().create(vals_list)
+        templates.filtered("as_bin_location_id")._as_sync_putaway_rules()
+        return templates
+
+    def _as_sync_putaway_rules(self):
+        """The four-number location is where receipts are put away: keep one putaway rule per part on it."""
+        Rule = self.env["stock.putaway.rule"].sudo()  # sudo: rules follow the part's location, set by parts staff
+        existing = Rule.search([("product_id", "in", self.product_variant_ids.ids)])
+        for template in self:
+            product = template.product_variant_ids[:1]
+            rule = existing.filtered(lambda r, p=product: r.product_id == p)
+            location = template.as_bin_location_id
+            stock = location.warehouse_id.lot_stock_id
+            if not location or not stock or location == stock:
+                rule.unlink()
+                continue
+            vals = {"location_in_id": stock.id, "location_out_id": location.id, "product_id": product.id}
+            if rule:
+                rule[:1].write(vals)
+            else:
+                Rule.create(dict(vals, company_id=location.company_id.id))

@@ -139,7 +139,9 @@ class ReceiptVarianceLine(models.Model):
     _order = "variance_id, id"
     _check_company_auto = True
 
-    variance_id = fields.Many2one("aftersales.receipt.variance", required=True, ondelete="cascade", index=True)
+    variance_id = fields.Many2one(
+        "aftersales.receipt.variance", string="Receipt variance", required=True, ondelete="cascade", index=True
+    )
     company_id = fields.Many2one(related="variance_id.company_id", store=True)
     currency_id = fields.Many2one(related="variance_id.currency_id")
     product_id = fields.Many2one("product.product", string="Part", required=True, check_company=True)

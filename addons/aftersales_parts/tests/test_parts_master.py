@@ -104,5 +104,9 @@ class TestPartsMaster(PartsCommon):
             {"name": "A-03-2-05", "location_id": self.stock.id, "as_rack": "A03", "as_level": "2", "as_position": "05"}
         )
         self.assertEqual(bin_location.as_four_number, f"{self.warehouse.code}-A03-2-05")
-        self.clutch.as_bin_location_id = bin_location
-        self.assertEqual(self.clutch.product_tmpl_id.as_bin_location_id, bin_location)
+        self.clutch.product_tmpl_id.as_bin_location_id = bin_location
+        order = self.env["purchase.order"].create(
+            {"partner_id": self.vendor.id, "order_line": [(0, 0, {"product_id": self.clutch.id, "product_qty": 2})]}
+        )
+        order.with_user(self.manager).button_confirm()
+        self.assertEqual(order.picking_ids.move_ids.move_line_ids.location_dest_id, bin_location)
