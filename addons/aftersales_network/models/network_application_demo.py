@@ -82,9 +82,19 @@ class NetworkApplicationDemo(models.Model):
                     "email": f"service@{domain}.example.com",
                 }
             )
-            Partner.create(
+            contact = Partner.create(
                 {"name": person, "parent_id": company.id, "function": "总经理", "email": f"gm@{domain}.example.com"}
             )
+            if target in ("draft", "intent"):
+                # portal candidates: one fills in its application, one signs its letter of intent
+                self.env["res.users"].with_context(no_reset_password=True).create(
+                    {
+                        "login": f"candidate_{domain}",
+                        "password": f"candidate_{domain}",
+                        "partner_id": contact.id,
+                        "groups_id": [Command.set([self.env.ref("base.group_portal").id])],
+                    }
+                )
             lead = self.env["crm.lead"].create(
                 {
                     "name": f"{name} 申请加入服务网络",
