@@ -35,12 +35,23 @@ def main(addon, *mappings):
     missing = []
     for entry in pot:
         new = polib.POEntry(
-            msgid=entry.msgid, msgstr=known.get(entry.msgid, ""), occurrences=entry.occurrences,
-            comment=entry.comment, tcomment=entry.tcomment, flags=entry.flags, msgctxt=entry.msgctxt,
+            msgid=entry.msgid,
+            msgstr=known.get(entry.msgid, ""),
+            occurrences=entry.occurrences,
+            comment=entry.comment,
+            tcomment=entry.tcomment,
+            flags=entry.flags,
+            msgctxt=entry.msgctxt,
         )
         if not new.msgstr:
             missing.append(entry.msgid)
         po.append(new)
+    # Keep translations of strings absent from this template: a module's exported strings
+    # depend on what else is installed (e.g. fields that other addons add to mixins).
+    in_pot = {entry.msgid for entry in pot}
+    for msgid, msgstr in sorted(known.items()):
+        if msgid not in in_pot and msgid:
+            po.append(polib.POEntry(msgid=msgid, msgstr=msgstr))
     po.save(str(po_path))
     for msgid in missing:
         print(json.dumps(msgid, ensure_ascii=False))

@@ -46,7 +46,8 @@ install_db "$DB" "$ADDONS" "$VAR/log/install-$DB.log" --load-language=zh_CN
 echo "    done in $(( $(date +%s) - start ))s"
 
 echo "==> [2/4] exporting translation templates to var/pot/"
-for addon in ${ADDONS//,/ }; do
+for manifest in "$ROOT"/addons/*/__manifest__.py; do  # the five and their auto-installed bridges
+    addon=$(basename "$(dirname "$manifest")")
     odoo_bin -d "$DB" --i18n-export="$VAR/pot/$addon.pot" --modules="$addon" \
         --stop-after-init --log-level=warn --http-port=0 >/dev/null
 done

@@ -29,6 +29,7 @@
         "views/aftersales_dashboard_views.xml",
         "views/aftersales_config_views.xml",
         "views/res_config_settings_views.xml",
+        "views/portal_templates.xml",
         "views/menus.xml",
         "report/aftersales_reports.xml",
     ],

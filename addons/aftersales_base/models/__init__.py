@@ -17,3 +17,4 @@ from . import repair_order
 from . import aftersales_appointment
 from . import aftersales_enquiry
 from . import aftersales_dashboard
+from . import account_analytic_line

@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo import Command, api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 
+from .aftersales_operation import JOB_TYPES
+
 
 class AftersalesAppointment(models.Model):
     _name = "aftersales.appointment"
@@ -34,12 +36,7 @@ class AftersalesAppointment(models.Model):
     duration = fields.Float(string="Duration (hours)", default=1.0)
     stop = fields.Datetime(compute="_compute_stop", store=True)
     job_type = fields.Selection(
-        [
-            ("maintenance", "Periodic Maintenance"),
-            ("general", "General Repair"),
-            ("body_paint", "Body and Paint"),
-            ("roadside", "Roadside Assistance"),
-        ],
+        JOB_TYPES,
         default="maintenance",
         required=True,
     )

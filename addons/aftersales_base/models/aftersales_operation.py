@@ -1,5 +1,11 @@
 from odoo import api, fields, models
 
+JOB_TYPES = [
+    ("maintenance", "Periodic Maintenance"),
+    ("general", "General Repair"),
+    ("body_paint", "Body and Paint"),
+    ("roadside", "Roadside Assistance"),
+]
 PAYERS = [("customer", "Customer"), ("warranty", "Warranty"), ("internal", "Internal"), ("insurance", "Insurance")]
 
 

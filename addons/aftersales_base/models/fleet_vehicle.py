@@ -1,3 +1,5 @@
+import re
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -17,8 +19,8 @@ class FleetVehicle(models.Model):
         help="The customer who owns the vehicle.",
     )
     owner_phone = fields.Char(related="owner_id.phone", string="Owner Phone")
-    vin_sn = fields.Char(string="VIN", index="trigram")
-    license_plate = fields.Char(index="trigram")
+    vin_sn = fields.Char(string="VIN")
+    license_plate = fields.Char(index=True)
     vin_last6 = fields.Char(
         string="VIN (last 6)",
         compute="_compute_vin_last6",
@@ -176,9 +178,19 @@ class FleetVehicle(models.Model):
 
     @api.model
     def _search_display_name(self, operator, value):
-        # Codes are stored normalized: look them up the same way users type them.
-        if isinstance(value, str) and not value.isascii():
-            value = normalize_plate(value)
+        """A full VIN, a plate or the last 6 of a VIN is looked up exactly, on its own index;
+        anything else (a name, a phone, part of a plate) searches every identifying field."""
+        if operator in ("ilike", "=ilike", "=") and isinstance(value, str) and value.strip():
+            code = normalize_vin(value)
+            if re.fullmatch(r"[A-HJ-NPR-Z0-9]{17}", code):
+                return [("vin_sn", "=", code)]
+            plate = normalize_plate(value)
+            if plate_is_valid(plate):
+                return [("license_plate", "=", plate)]
+            if re.fullmatch(r"[A-HJ-NPR-Z0-9]{6}", code) and re.search(r"\d", code):
+                return ["|", ("vin_last6", "=", code), ("license_plate", "=like", f"%{code}")]
+            if not value.isascii():
+                value = plate
         return super()._search_display_name(operator, value)
 
     def action_view_repair_orders(self):

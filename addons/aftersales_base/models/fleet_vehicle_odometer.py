@@ -37,13 +37,14 @@ class FleetVehicleOdometer(models.Model):
                 domain += [("id", ">", last_replacement.id)]
             higher = self.search(domain + [("value", ">", reading.value), ("date", "<=", reading.date)], limit=1)
             if higher:
+                value, last = f"{reading.value:,.0f}", f"{higher.value:,.0f}"
                 raise ValidationError(
                     self.env._(
                         "The odometer of %(vehicle)s cannot go backwards: %(value)s km is below the %(last)s km "
                         "recorded on %(date)s. If the odometer was replaced, a service manager records a replacement.",
                         vehicle=reading.vehicle_id.display_name,
-                        value=f"{reading.value:,.0f}",
-                        last=f"{higher.value:,.0f}",
+                        value=value,
+                        last=last,
                         date=higher.date,
                     )
                 )

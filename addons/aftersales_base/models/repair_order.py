@@ -4,6 +4,8 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare
 
+from .aftersales_operation import JOB_TYPES
+
 SERVICE_STAGES = [
     ("reception", "Reception"),
     ("diagnosis", "Diagnosis"),
@@ -51,17 +53,12 @@ class RepairOrder(models.Model):
         [("empty", "Empty"), ("quarter", "1/4"), ("half", "1/2"), ("three_quarters", "3/4"), ("full", "Full")]
     )
     job_type = fields.Selection(
-        [
-            ("maintenance", "Periodic Maintenance"),
-            ("general", "General Repair"),
-            ("body_paint", "Body and Paint"),
-            ("roadside", "Roadside Assistance"),
-        ],
+        JOB_TYPES,
         default="maintenance",
         required=True,
         tracking=True,
     )
-    complaint = fields.Text(help="The customer's request, in the customer's own words.")
+    complaint = fields.Text(string="Customer's Request", help="The customer's request, in the customer's own words.")
     covers_fitted = fields.Boolean(
         string="Protective Covers Fitted", help="Seat, floor mat, steering wheel and gear covers."
     )
@@ -96,6 +93,9 @@ class RepairOrder(models.Model):
     insurance_difference = fields.Monetary(compute="_compute_amounts", store=True, string="Insurance Difference")
     insurance_difference_settled = fields.Boolean(string="Difference Settled", tracking=True)
     insurance_invoice_id = fields.Many2one("account.move", string="Insurer Invoice", readonly=True, copy=False)
+    internal_analytic_line_ids = fields.One2many(
+        "account.analytic.line", "as_repair_id", string="Internal Charges", readonly=True
+    )
 
     # Diagnosis and estimate
     diagnosis_user_id = fields.Many2one("res.users", string="Diagnosed By", copy=False)
@@ -493,12 +493,11 @@ class RepairOrder(models.Model):
             lambda m: float_compare(m.quantity, m.product_uom_qty, precision_rounding=m.product_uom.rounding) < 0
         )
         if short:
+            parts = ", ".join("%s (%g/%g)" % (m.product_id.display_name, m.quantity, m.product_uom_qty) for m in short)
             raise UserError(
                 self.env._(
                     "Not enough stock to issue: %(parts)s. Order the shortage before issuing.",
-                    parts=", ".join(
-                        f"{m.product_id.display_name} ({m.quantity:g}/{m.product_uom_qty:g})" for m in short
-                    ),
+                    parts=parts,
                 )
             )
         moves.picked = True
@@ -597,6 +596,7 @@ class RepairOrder(models.Model):
         for order in self:
             order._settle_customer_lines()
             order._settle_insurance_lines()
+            order._settle_internal_lines()
             order.message_post(body=self.env._("Settled."))
         return True
 
@@ -653,6 +653,43 @@ class RepairOrder(models.Model):
                 "invoice_line_ids": lines,
             }
         )
+
+    def _settle_internal_lines(self):
+        """Internal lines are charged, at cost for parts and at rate for labour, to the internal account."""
+        self.ensure_one()
+        parts = self.move_ids.filtered(lambda m: m.payer == "internal" and m.repair_line_type == "add" and m.quantity)
+        labour = self.labour_line_ids.filtered(lambda line: line.payer == "internal")
+        if self.internal_analytic_line_ids or not (parts or labour):
+            return
+        account = self.company_id.as_internal_analytic_account_id
+        if not account:
+            raise UserError(
+                self.env._(
+                    "Work order %(wo)s has internal lines: set the internal work analytic account in After-Sales "
+                    "settings.",
+                    wo=self.name,
+                )
+            )
+        common = {
+            "account_id": account.id,
+            "company_id": self.company_id.id,
+            "as_repair_id": self.id,
+            "date": fields.Date.context_today(self),
+        }
+        vals = [
+            dict(
+                common,
+                name=f"{self.name}: {m.product_id.display_name}",
+                product_id=m.product_id.id,
+                unit_amount=m.quantity,
+                amount=-m.product_id.standard_price * m.quantity,
+            )
+            for m in parts
+        ] + [
+            dict(common, name=f"{self.name}: {line.name}", unit_amount=line.hours, amount=-line.price_subtotal)
+            for line in labour
+        ]
+        self.env["account.analytic.line"].create(vals)
 
     def action_approve_credit(self):
         self._check_group("aftersales_base.group_aftersales_manager", self.env._("approve credit"))

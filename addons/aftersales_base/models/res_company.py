@@ -26,6 +26,11 @@ class ResCompany(models.Model):
     as_labour_product_id = fields.Many2one(
         "product.product", string="Labour product", domain=[("type", "=", "service")]
     )
+    as_internal_analytic_account_id = fields.Many2one(
+        "account.analytic.account",
+        string="Internal work analytic account",
+        help="Internal lines of work orders (the dealer's own vehicles, goodwill) are charged here.",
+    )
     # Targets (seed defaults)
     as_target_intake_day = fields.Integer(string="Target intake per day", default=20)
     as_target_intake_month = fields.Integer(string="Target intake per month", default=650)

@@ -10,7 +10,7 @@ class StockMove(models.Model):
 
     payer = fields.Selection(PAYERS, default="customer")
     as_sale_price = fields.Float(
-        string="Unit Price",
+        string="Sale Price",
         digits="Product Price",
         compute="_compute_as_sale_price",
         store=True,

@@ -124,6 +124,9 @@ class AftersalesCase(TransactionCase):
         order.with_user(self.advisor).write({"technician_ids": [Command.set([self.technician.id])]})
         order.with_user(self.advisor).action_dispatch()
         order.with_user(self.technician).action_start_work()
+        if hasattr(order, "action_warranty_signoff") and order.amount_warranty:
+            # With aftersales_warranty installed, the warranty clerk signs warranty parts off first.
+            order.with_user(self.env.ref("base.user_admin")).action_warranty_signoff()
         order.with_user(self.technician).action_issue_parts()
         order.with_user(self.technician).action_request_quality_check()
 

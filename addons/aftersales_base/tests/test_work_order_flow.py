@@ -248,7 +248,18 @@ class TestWorkOrderFlow(AftersalesCase):
         self._approve_and_work(order)
         self._checks(order)
         order.with_user(self.technician).action_wash_done()
+        self.company.as_internal_analytic_account_id = False
+        with self.assertRaisesRegex(UserError, "internal work analytic account"):
+            order.with_user(self.advisor).action_settle()
+        plan = self.env["account.analytic.plan"].create({"name": "内部"})
+        self.company.as_internal_analytic_account_id = self.env["account.analytic.account"].create(
+            {"name": "内部维修", "plan_id": plan.id}
+        )
         order.with_user(self.advisor).action_settle()
+        self.assertRecordValues(
+            order.internal_analytic_line_ids,
+            [{"amount": -120.0, "unit_amount": 1.0, "account_id": self.company.as_internal_analytic_account_id.id}],
+        )
         customer_lines = order.sale_order_id.order_line
         self.assertEqual(customer_lines.mapped("price_subtotal"), [120.0])
         self.assertEqual(order.insurance_invoice_id.partner_id, insurer)
@@ -350,9 +361,10 @@ class TestWorkOrderFlow(AftersalesCase):
         order.with_user(self.advisor).action_approve_estimate()
         order.with_user(self.advisor).action_dispatch()
         order.with_user(self.technician).action_start_work()
-        self.assertEqual(self.env["repair.order"]._cron_progress_reminder(), 0)
+        self.env["repair.order"]._cron_progress_reminder()
+        self.assertFalse(order.activity_ids)  # not due yet
         order.next_progress_check = fields.Datetime.now() - timedelta(minutes=1)
-        self.assertEqual(self.env["repair.order"]._cron_progress_reminder(), 1)
+        self.assertGreaterEqual(self.env["repair.order"]._cron_progress_reminder(), 1)
         self.assertEqual(order.activity_ids.user_id, self.advisor)
         self.assertGreater(order.next_progress_check, fields.Datetime.now() + timedelta(minutes=29))
 

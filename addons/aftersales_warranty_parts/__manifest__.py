@@ -1,0 +1,16 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "After-Sales Warranty and Parts Bridge",
+    "summary": "Links warranty old-part returns to the old-part ledger when both addons are installed",
+    "version": "18.0.1.0.0",
+    "category": "After-Sales",
+    "author": "After-Sales Suite Authors",
+    "website": "https://github.com/aftersales-suite/aftersales",
+    "license": "LGPL-3",
+    "depends": ["aftersales_parts", "aftersales_warranty"],
+    "data": ["views/aftersales_warranty_parts_views.xml"],
+    "demo": [],
+    "installable": True,
+    "auto_install": True,
+    "application": False,
+}

@@ -1,0 +1,1 @@
+from . import test_old_part_link

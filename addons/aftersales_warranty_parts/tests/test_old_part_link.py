@@ -1,0 +1,34 @@
+from odoo.tests import tagged
+
+from odoo.addons.aftersales_warranty.tests.common import WarrantyCommon
+
+
+@tagged("post_install", "-at_install")
+class TestOldPartLink(WarrantyCommon):
+    def test_returned_warranty_part_is_the_ledger_entry_of_the_removed_part(self):
+        order = self.env["repair.order"].create(
+            {"vehicle_id": self.vehicle.id, "partner_id": self.vehicle.owner_id.id or self.dealer.id}
+        )
+        other_order = self.env["repair.order"].create(
+            {"vehicle_id": self.vehicle.id, "partner_id": self.vehicle.owner_id.id or self.dealer.id}
+        )
+        OldPart = self.env["aftersales.old.part"]
+        removed = OldPart.create({"repair_id": order.id, "product_id": self.part.id, "quantity": 1})
+        elsewhere = OldPart.create({"repair_id": other_order.id, "product_id": self.part.id, "quantity": 1})
+        claim = self._new_claim(repair_id=order.id)
+        ret = self.env["aftersales.warranty.part.return"].create(
+            {"claim_id": claim.id, "product_id": self.part.id, "quantity": 1}
+        )
+        self.assertEqual(ret.old_part_id, removed)
+        self.assertEqual(removed.disposition, "warranty")  # held for the OEM, never back to the customer
+        self.assertEqual(removed.warranty_claim_id, claim)
+        self.assertEqual(elsewhere.disposition, "pending")
+        # A second return of the same part does not take the same ledger entry twice.
+        second = self.env["aftersales.warranty.part.return"].create(
+            {"claim_id": claim.id, "product_id": self.part.id, "quantity": 1}
+        )
+        self.assertFalse(second.old_part_id)
+        ret.tracking_ref = "SF1234567890"
+        ret.action_ship()
+        self.assertEqual(removed.warranty_return_state, "shipped")
+        self.assertIn("SF1234567890", removed.message_ids[0].body)
