@@ -1,6 +1,7 @@
 import base64
+from datetime import timedelta
 
-from odoo import Command, api, models
+from odoo import Command, api, fields, models
 
 # 1x1 PNG used as the demo candidates' signature
 _SIGNATURE = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
@@ -22,6 +23,20 @@ DEMO_CANDIDATES = [
     ("沈阳华达汽车服务有限公司", "state_cn_LN", "沈阳", "刘华达", "huada", "contracted", 92),
     ("哈尔滨冰城汽车维修有限公司", "state_cn_HL", "哈尔滨", "王立军", "bingcheng", "cancelled", 68),
 ]
+# typical days spent in each stage, to give the days-per-stage report realistic demo figures
+STAGE_DAYS = {
+    "draft": 8,
+    "submitted": 3,
+    "scoring": 4,
+    "qualified": 12,
+    "visit": 9,
+    "committee": 16,
+    "approved": 5,
+    "intent": 11,
+    "orders": 38,
+    "acceptance": 7,
+    "rectification": 26,
+}
 ORDER = [
     "draft",
     "submitted",
@@ -67,9 +82,19 @@ class NetworkApplicationDemo(models.Model):
                     "email": f"service@{domain}.example.com",
                 }
             )
-            Partner.create(
+            contact = Partner.create(
                 {"name": person, "parent_id": company.id, "function": "总经理", "email": f"gm@{domain}.example.com"}
             )
+            if target in ("draft", "intent"):
+                # portal candidates: one fills in its application, one signs its letter of intent
+                self.env["res.users"].with_context(no_reset_password=True).create(
+                    {
+                        "login": f"candidate_{domain}",
+                        "password": f"candidate_{domain}",
+                        "partner_id": contact.id,
+                        "groups_id": [Command.set([self.env.ref("base.group_portal").id])],
+                    }
+                )
             lead = self.env["crm.lead"].create(
                 {
                     "name": f"{name} 申请加入服务网络",
@@ -158,6 +183,18 @@ class NetworkApplicationDemo(models.Model):
             application._demo_score(officer, "acceptance", 92)
             application.with_user(manager).action_contract()
             application._demo_dealer_evaluations(officer)
+        self.search([("partner_id.ref", "=like", "NW-DEMO-%")])._demo_spread_stage_history()
+
+    def _demo_spread_stage_history(self):
+        """Demo runs in a second: spread each application's stage history back in time."""
+        now = fields.Datetime.now()
+        for application in self:
+            end = now - timedelta(days=2 + application.id % 5)
+            application.state_date = end
+            for log in application.stage_log_ids.sorted("id", reverse=True):
+                days = STAGE_DAYS.get(log.state, 5) * (0.7 + 0.1 * (application.id % 7))
+                log.write({"date_to": end, "date_from": end - timedelta(days=days), "days": days})
+                end -= timedelta(days=days)
 
     def _demo_score(self, user, kind, percent, confirm=True):
         self.ensure_one()

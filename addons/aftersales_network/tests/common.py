@@ -123,8 +123,14 @@ class NetworkCommon:
 
     def _attach_documents(self, application, only_required=True):
         for document in application.document_ids.filtered(lambda d: d.required or not only_required):
+            # linked to the document line, as the many2many_binary widget of the form does
             attachment = self.env["ir.attachment"].create(
-                {"name": f"{document.type_id.name}.pdf", "datas": base64.b64encode(b"%PDF-1.4 demo")}
+                {
+                    "name": f"{document.type_id.name}.pdf",
+                    "datas": base64.b64encode(b"%PDF-1.4 demo"),
+                    "res_model": document._name,
+                    "res_id": document.id,
+                }
             )
             document.attachment_ids = [Command.link(attachment.id)]
 

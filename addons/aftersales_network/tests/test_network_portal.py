@@ -118,3 +118,14 @@ class TestNetworkPortal(NetworkCommon, HttpCase):
         self.assertEqual(application.intent_id.signed_by, "刘华达")
         self.assertTrue(application.intent_id.signature)
         self.assertEqual(application.state, "orders")
+
+    def test_tour_officer_opens_the_application_form(self):
+        """Browser tour: the officer opens a qualified application in the back end without client errors."""
+        application = self._start()
+        self._to_qualified(application)
+        self.env["res.users"].browse(self.officer.id).lang = "en_US"
+        self.start_tour(
+            "/odoo/action-aftersales_network.aftersales_network_application_action",
+            "aftersales_network_backend_form",
+            login="nw_officer",
+        )

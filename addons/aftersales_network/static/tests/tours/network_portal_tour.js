@@ -97,3 +97,26 @@ registry.category("web_tour.tours").add("aftersales_network_portal_sign", {
         },
     ],
 });
+
+registry.category("web_tour.tours").add("aftersales_network_backend_form", {
+    steps: () => [
+        {
+            content: "Open the application from the list",
+            trigger: ".o_list_view .o_data_row:first .o_data_cell:first",
+            run: "click",
+        },
+        {
+            content: "A qualified application offers to plan the site visit",
+            trigger: ".o_form_view .o_statusbar_buttons button[name=action_plan_visit]",
+        },
+        {
+            content: "Open the site visit page",
+            trigger: ".o_notebook a.nav-link[name=visit]",
+            run: "click",
+        },
+        {
+            content: "The interviewers can be chosen",
+            trigger: ".o_field_widget[name=interviewer_ids]",
+        },
+    ],
+});
