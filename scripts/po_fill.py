@@ -51,7 +51,7 @@ def main(addon, *mappings):
     in_pot = {entry.msgid for entry in pot}
     for msgid, msgstr in sorted(known.items()):
         if msgid not in in_pot and msgid:
-            po.append(polib.POEntry(msgid=msgid, msgstr=msgstr))
+            po.append(polib.POEntry(msgid=msgid, msgstr=msgstr, comment=f"module: {addon}"))
     po.save(str(po_path))
     for msgid in missing:
         print(json.dumps(msgid, ensure_ascii=False))
