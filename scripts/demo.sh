@@ -18,7 +18,8 @@ if ! psql -d "$DB" -Atc "select 1 from ir_module_module where name='aftersales_b
     odoo_bin -d "$DB" -i "$ADDONS" --load-language=zh_CN --stop-after-init --log-level=warn --http-port=0
     # Users see the suite in Chinese; admin keeps admin / admin.
     echo "env['res.users'].search([('share', '=', False)]).write({'lang': 'zh_CN'}); env['res.partner'].browse(env.ref('base.partner_admin').id).lang = 'zh_CN'; env.cr.commit()" \
-        | odoo_bin shell -d "$DB" --log-level=warn --http-port=0 >/dev/null
+        | "$PY" "$ODOO_SRC/odoo-bin" shell -c "$ROOT/odoo.conf" --addons-path="$ADDONS_PATH" \
+            -d "$DB" --log-level=warn --http-port=0 >/dev/null
 fi
 if [ "${NO_SERVE:-0}" = 1 ]; then
     echo "==> $DB is ready"
