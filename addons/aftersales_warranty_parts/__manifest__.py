@@ -8,7 +8,7 @@
     "website": "https://github.com/aftersales-suite/aftersales",
     "license": "LGPL-3",
     "depends": ["aftersales_parts", "aftersales_warranty"],
-    "data": ["views/aftersales_warranty_parts_views.xml"],
+    "data": ["security/ir.model.access.csv", "views/aftersales_warranty_parts_views.xml"],
     "demo": [],
     "installable": True,
     "auto_install": True,

@@ -30,13 +30,15 @@ class AftersalesWarrantyPartReturn(models.Model):
     def create(self, vals_list):
         returns = super().create(vals_list)
         returns._find_old_parts()
-        returns.old_part_id.filtered(lambda e: e.disposition == "pending").action_to_warranty()
+        # The ledger entry of a claimed part is held for the OEM: a consequence of the claim that
+        # the warranty user triggers, whatever their rights on the dealer's parts ledger.
+        returns.old_part_id.sudo().filtered(lambda e: e.disposition == "pending").action_to_warranty()
         return returns
 
     def action_ship(self):
         res = super().action_ship()
         for ret in self.filtered("old_part_id"):
-            ret.old_part_id.message_post(
+            ret.old_part_id.sudo().message_post(  # the ledger's history, logged by the system
                 body=self.env._(
                     "Shipped to the OEM with claim %(claim)s (shipment %(ref)s).",
                     claim=ret.claim_id.display_name,
@@ -48,7 +50,7 @@ class AftersalesWarrantyPartReturn(models.Model):
     def action_judge(self, judgement, note=False):
         res = super().action_judge(judgement, note=note)
         for ret in self.filtered("old_part_id"):
-            ret.old_part_id.message_post(
+            ret.old_part_id.sudo().message_post(  # the ledger's history, logged by the system
                 body=self.env._("The OEM judged the returned part: %(judgement)s.", judgement=ret.judgement)
             )
         return res
