@@ -1,5 +1,7 @@
 from datetime import timedelta
 
+import pytz
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -114,6 +116,11 @@ class AftersalesComplaint(models.Model):
             received = complaint.date_received or fields.Datetime.now()
             complaint.date_deadline = received.date() + timedelta(days=complaint.company_id.as_complaint_days)
 
+    def _local_date(self, value):
+        """The calendar day of a stored (UTC) datetime where the user is (context or user tz, else China)."""
+        tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or "Asia/Shanghai")
+        return pytz.utc.localize(value).astimezone(tz).date()
+
     def _late_domain(self):
         return [
             ("state", "in", ("received", "analysed")),
@@ -205,14 +212,15 @@ class AftersalesComplaint(models.Model):
             ],
             self.env._("solved as a major complaint"),
         )
-        if self.onsite_date.date() != self.date_received.date():
+        received, onsite = self._local_date(self.date_received), self._local_date(self.onsite_date)
+        if onsite != received:
             raise UserError(
                 self.env._(
                     "Major complaint %(c)s: the task force must be on site the day the complaint is received "
                     "(%(received)s), not on %(onsite)s.",
                     c=self.name,
-                    received=fields.Date.to_string(self.date_received.date()),
-                    onsite=fields.Date.to_string(self.onsite_date.date()),
+                    received=fields.Date.to_string(received),
+                    onsite=fields.Date.to_string(onsite),
                 )
             )
 

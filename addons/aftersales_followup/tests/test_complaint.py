@@ -102,8 +102,12 @@ class TestComplaint(FollowupCommon):
             )
             with self.assertRaisesRegex(UserError, "same day|on site"):
                 complaint.action_solve()  # the next day is too late
+            # 17:00 UTC on the 2nd is 01:00 on the 3rd in China: the next day there, though the same day in UTC.
+            complaint.onsite_date = datetime(2026, 3, 2, 17, 0)
+            with self.assertRaisesRegex(UserError, "same day|on site"):
+                complaint.with_context(tz="Asia/Shanghai").action_solve()
             complaint.onsite_date = datetime(2026, 3, 2, 15, 0)
-            complaint.action_solve()
+            complaint.with_context(tz="Asia/Shanghai").action_solve()
         self.assertEqual(complaint.state, "solved")
 
     def test_major_complaint_report_goes_to_qa_and_management(self):
