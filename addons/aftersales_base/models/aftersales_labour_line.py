@@ -92,7 +92,8 @@ class AftersalesLabourLine(models.Model):
         if self.filtered("sale_line_id") or self.filtered("invoice_line_id"):
             raise UserError(self.env._("A labour line already invoiced cannot be deleted."))
 
-    def _prepare_sale_line_vals(self, order):
+    def _labour_product(self):
+        """The service product invoiced for this line: the operation's, else the company's labour product."""
         self.ensure_one()
         product = (
             self.operation_id.product_id
@@ -105,6 +106,11 @@ class AftersalesLabourLine(models.Model):
                     "Set a labour product in After-Sales settings to invoice work order %(wo)s.", wo=self.repair_id.name
                 )
             )
+        return product
+
+    def _prepare_sale_line_vals(self, order):
+        self.ensure_one()
+        product = self._labour_product()
         return {
             "order_id": order.id,
             "product_id": product.id,

@@ -631,18 +631,17 @@ class RepairOrder(models.Model):
             Command.create({"product_id": m.product_id.id, "quantity": m.quantity, "price_unit": m.as_sale_price})
             for m in parts
         ]
-        for line in labour:
-            vals = line._prepare_sale_line_vals(self.env["sale.order"])
-            lines.append(
-                Command.create(
-                    {
-                        "product_id": vals["product_id"],
-                        "name": vals["name"],
-                        "quantity": line.hours,
-                        "price_unit": line.price_unit,
-                    }
-                )
+        lines += [
+            Command.create(
+                {
+                    "product_id": line._labour_product().id,
+                    "name": line.name,
+                    "quantity": line.hours,
+                    "price_unit": line.price_unit,
+                }
             )
+            for line in labour
+        ]
         self.insurance_invoice_id = self.env["account.move"].create(
             {
                 "move_type": "out_invoice",

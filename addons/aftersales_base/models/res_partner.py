@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.osv import expression
 
 
 class ResPartner(models.Model):
@@ -92,15 +93,13 @@ class ResPartner(models.Model):
             partner.archive_complete = not missing
 
     def _search_archive_complete(self, operator, value):
-        incomplete = [
-            "|",
-            "|",
-            "|",
-            ("phone", "=", False),
-            ("street", "=", False),
-            ("city", "=", False),
-            ("vehicle_ids", "=", False),
-        ]
+        # The same rule as the compute: a required field is empty (a mobile stands in for the phone).
+        incomplete = expression.OR(
+            [
+                [("phone", "=", False), ("mobile", "=", False)] if name == "phone" else [(name, "=", False)]
+                for name in self._archive_required_fields()
+            ]
+        )
         positive = (operator == "=") == bool(value)
         return ["!", *incomplete] if positive else incomplete
 

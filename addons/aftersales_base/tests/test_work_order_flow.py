@@ -384,3 +384,10 @@ class TestWorkOrderFlow(AftersalesCase):
         self.assertEqual(activity.user_id, self.manager)
         self.assertEqual(activity.date_deadline, fields.Date.add(fields.Date.context_today(customer), days=2))
         self.assertIn("Street", customer.archive_missing)
+        # The "Archive Incomplete" filter finds the same customers as the form shows.
+        Partner = self.env["res.partner"]
+        self.assertIn(customer, Partner.search([("archive_complete", "=", False)]))
+        customer.write({"street": "体育西路 8 号", "city": "广州", "phone": False, "mobile": "13811112222"})
+        self.assertTrue(customer.archive_complete)  # a mobile stands in for the phone
+        self.assertIn(customer, Partner.search([("archive_complete", "=", True)]))
+        self.assertNotIn(customer, Partner.search([("archive_complete", "=", False)]))
