@@ -12,6 +12,7 @@
         "fleet",
         "stock_account",
         "sale_stock",
+        "sale_loyalty",
         "portal",
         "mail",
         "report_xlsx",
@@ -25,6 +26,7 @@
         "views/repair_order_views.xml",
         "views/fleet_vehicle_views.xml",
         "views/res_partner_views.xml",
+        "views/loyalty_program_views.xml",
         "views/aftersales_appointment_views.xml",
         "views/aftersales_dashboard_views.xml",
         "views/aftersales_config_views.xml",
@@ -35,6 +37,7 @@
     ],
     "demo": [
         "demo/aftersales_base_vehicles_demo.xml",
+        "demo/aftersales_base_loyalty_demo.xml",
         "demo/aftersales_base_workshop_demo.xml",
     ],
     "assets": {

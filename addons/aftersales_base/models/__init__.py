@@ -10,6 +10,8 @@ from . import fleet_vehicle_model
 from . import fleet_vehicle_odometer
 from . import product_template
 from . import res_partner
+from . import loyalty_program
+from . import sale_order
 from . import stock_location
 from . import stock_move
 from . import stock_warehouse

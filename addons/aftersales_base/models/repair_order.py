@@ -106,6 +106,12 @@ class RepairOrder(models.Model):
     amount_labour = fields.Monetary(compute="_compute_amounts", store=True, string="Labour Amount")
     amount_total = fields.Monetary(compute="_compute_amounts", store=True, string="Total")
     amount_customer = fields.Monetary(compute="_compute_amounts", store=True, string="Customer Pays")
+    membership_level = fields.Selection(related="partner_id.commercial_partner_id.membership_level")
+    membership_programs = fields.Char(
+        compute="_compute_membership_programs",
+        help="Loyalty programs of the customer's membership level: their reward (e.g. a discount) is "
+        "applied to the customer's lines at settlement.",
+    )
     amount_warranty = fields.Monetary(compute="_compute_amounts", store=True, string="Warranty")
     amount_internal = fields.Monetary(compute="_compute_amounts", store=True, string="Internal")
     amount_insurance = fields.Monetary(compute="_compute_amounts", store=True, string="Insurance")
@@ -600,6 +606,29 @@ class RepairOrder(models.Model):
             order.message_post(body=self.env._("Settled."))
         return True
 
+    @api.depends("partner_id.commercial_partner_id.membership_level", "company_id")
+    def _compute_membership_programs(self):
+        today = fields.Date.context_today(self)
+        Program = self.env["loyalty.program"].sudo()
+        for order in self:
+            level = order.membership_level
+            programs = Program
+            if level and level != "none":
+                programs = Program.search(
+                    [
+                        ("as_membership_level", "=", level),
+                        ("sale_ok", "=", True),
+                        *Program._check_company_domain(order.company_id),
+                        "|",
+                        ("date_from", "=", False),
+                        ("date_from", "<=", today),
+                        "|",
+                        ("date_to", "=", False),
+                        ("date_to", ">=", today),
+                    ]
+                )
+            order.membership_programs = ", ".join(programs.mapped("name"))
+
     def _customer_labour(self):
         return self.labour_line_ids.filtered(lambda line: line.payer == "customer")
 
@@ -615,6 +644,7 @@ class RepairOrder(models.Model):
         for line in labour:
             line.sale_line_id = self.env["sale.order.line"].create(line._prepare_sale_line_vals(order))
         if order.state in ("draft", "sent"):
+            order._as_apply_membership_rewards()
             order.action_confirm()
         if order.invoice_status == "to invoice":
             order._create_invoices()

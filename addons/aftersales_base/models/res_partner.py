@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.osv import expression
 
+MEMBERSHIP_LEVELS = [("none", "None"), ("silver", "Silver"), ("gold", "Gold"), ("platinum", "Platinum")]
+
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
@@ -32,7 +34,7 @@ class ResPartner(models.Model):
         string="Source",
     )
     membership_level = fields.Selection(
-        [("none", "None"), ("silver", "Silver"), ("gold", "Gold"), ("platinum", "Platinum")],
+        MEMBERSHIP_LEVELS,
         default="none",
         tracking=True,
         help="Regular customers' level; discounts come from loyalty programs.",
