@@ -59,9 +59,14 @@ class NetworkApplicationDemo(models.Model):
     @api.model
     def _demo_populate(self):
         """Demo candidates in every stage, each pushed through the real workflow by the role that owns the step."""
+        oem = self.env.ref("aftersales_network.demo_company_oem", raise_if_not_found=False) or self.env.company
+        self = self.with_company(oem)
         Partner = self.env["res.partner"]
         if Partner.search_count([("ref", "=like", "NW-DEMO-%")]):
             return
+        if not oem.chart_template:
+            # The OEM's site keeps its own books: give its demo company a chart of accounts.
+            self.env["account.chart.template"].try_loading("generic_coa", company=oem, install_demo=False)
         officer = self.env.ref("aftersales_network.demo_user_officer")
         member_1 = self.env.ref("aftersales_network.demo_user_member_1")
         member_2 = self.env.ref("aftersales_network.demo_user_member_2")
@@ -92,6 +97,8 @@ class NetworkApplicationDemo(models.Model):
                         "login": f"candidate_{domain}",
                         "password": f"candidate_{domain}",
                         "partner_id": contact.id,
+                        "company_id": oem.id,
+                        "company_ids": [Command.set([oem.id])],
                         "groups_id": [Command.set([self.env.ref("base.group_portal").id])],
                     }
                 )
