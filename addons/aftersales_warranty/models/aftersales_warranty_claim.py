@@ -893,7 +893,7 @@ class AftersalesWarrantyClaim(models.Model):
         self.ensure_one()
         invoice = invoice.sudo()
         receivable = invoice.line_ids.filtered(lambda x: x.account_id.account_type == "asset_receivable")
-        amount = min(receivable.amount_residual, -sum(payables.mapped("amount_residual")))
+        amount = min(sum(receivable.mapped("amount_residual")), -sum(payables.mapped("amount_residual")))
         if self.currency_id.is_zero(amount):
             return self.env["account.move"]
         journal = (
@@ -931,7 +931,7 @@ class AftersalesWarrantyClaim(models.Model):
                         *debit_lines,
                         Command.create(
                             {
-                                "account_id": receivable.account_id.id,
+                                "account_id": receivable.account_id[:1].id,
                                 "partner_id": invoice.partner_id.id,
                                 "name": label,
                                 "credit": amount,
@@ -947,7 +947,7 @@ class AftersalesWarrantyClaim(models.Model):
                 netting.line_ids.filtered(lambda x, account=account: x.account_id == account and x.debit) | lines
             ).reconcile()
         (
-            netting.line_ids.filtered(lambda x: x.account_id == receivable.account_id and x.credit) | receivable
+            netting.line_ids.filtered(lambda x: x.account_id == receivable.account_id[:1] and x.credit) | receivable
         ).reconcile()
         return netting.sudo(False)
 
