@@ -11,3 +11,4 @@ from . import aftersales_warranty_part_return
 from . import repair_order
 from . import aftersales_warranty_scrap
 from . import aftersales_vehicle_return
+from . import stock_location

@@ -46,6 +46,14 @@ class AftersalesVehicleReturn(models.Model):
     )
     approver_id = fields.Many2one("res.users", string="Approved By (GM)", readonly=True, tracking=True)
     answer = fields.Text(string="Answer to the Dealer")
+    received_date = fields.Date(
+        string="Received in the Yard on",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="Vehicles are fleet records, not products: the return to the old-parts yard is dated here, without a "
+        "stock move.",
+    )
     credit_note_id = fields.Many2one("account.move", string="Vehicle Account Offset", readonly=True, copy=False)
     outcome = fields.Selection(
         [("scrapped", "Scrapped"), ("repaired_sold", "Repaired and Sold at a Special Price"), ("replaced", "Replaced")],
@@ -111,7 +119,7 @@ class AftersalesVehicleReturn(models.Model):
 
     def action_receive(self):
         self._check_return_state("answered")
-        self.write({"state": "received"})
+        self.write({"state": "received", "received_date": fields.Date.context_today(self)})
         return True
 
     def action_offset(self):

@@ -49,6 +49,7 @@ FLOW_FIELDS = {
     "dealer_refund_id",
     "oem_bill_id",
     "recovery_invoice_id",
+    "recovery_netting_id",
     "settled_date",
     "checked_date",
 }
@@ -170,6 +171,13 @@ class AftersalesWarrantyClaim(models.Model):
     dealer_refund_id = fields.Many2one("account.move", string="Review Correction", readonly=True, copy=False)
     oem_bill_id = fields.Many2one("account.move", string="Bill from Dealer", readonly=True, copy=False)
     recovery_invoice_id = fields.Many2one("account.move", string="Supplier Recovery", readonly=True, copy=False)
+    recovery_netting_id = fields.Many2one(
+        "account.move",
+        string="Recovery Netting",
+        readonly=True,
+        copy=False,
+        help="The entry that offsets the recovery invoice against the supplier's open vendor bills.",
+    )
     settled_date = fields.Date(readonly=True, copy=False)
     return_ids = fields.One2many("aftersales.warranty.part.return", "claim_id", string="Old Part Returns")
     return_count = fields.Integer(compute="_compute_return_count")
@@ -746,7 +754,6 @@ class AftersalesWarrantyClaim(models.Model):
                         "name": f"{self.name} {line.name}",
                         "quantity": quantity,
                         "price_unit": line.price_unit,
-                        "tax_ids": [Command.clear()],
                     }
                 )
             )
@@ -759,14 +766,17 @@ class AftersalesWarrantyClaim(models.Model):
                         "name": self.env._("%(claim)s parts handling", claim=self.name),
                         "quantity": 1,
                         "price_unit": handling,
-                        "tax_ids": [Command.clear()],
                     }
                 )
             )
         return lines
 
     def _prepare_move_vals(self, move_type, partner, lines):
+        """Values of a warranty document; its lines carry the company's warranty tax of the move type."""
         self.ensure_one()
+        taxes = self.company_id._as_warranty_taxes(move_type)
+        for command in lines:
+            command[2]["tax_ids"] = [Command.set(taxes.ids)]
         return {
             "move_type": move_type,
             "partner_id": partner.id,
@@ -819,12 +829,15 @@ class AftersalesWarrantyClaim(models.Model):
             )
 
     def _post_supplier_recovery(self):
-        """OEM side: the causal part's supplier pays its share of the approved amount."""
+        """OEM side: the causal part's supplier pays its share of the approved amount, offset against what the
+        OEM owes the supplier (its open vendor bills): a vendor credit note on the supplier reconciled with the
+        bills, or a customer invoice netted against them (company setting)."""
         self.ensure_one()
         share = (self.policy_id.supplier_recovery_percent or 0.0) / 100.0
         amount = self.currency_id.round(self.amount_approved * share)
         if not self.causal_supplier_id or not amount or self.recovery_invoice_id:
             return
+        supplier = self.causal_supplier_id.commercial_partner_id
         line = Command.create(
             {
                 "product_id": self.env.ref("aftersales_warranty.product_warranty_recovery").id,
@@ -836,12 +849,107 @@ class AftersalesWarrantyClaim(models.Model):
                 ),
                 "quantity": 1,
                 "price_unit": amount,
-                "tax_ids": [Command.clear()],
             }
         )
-        self._flow().recovery_invoice_id = self._create_moves(
-            self._prepare_move_vals("out_invoice", self.causal_supplier_id, [line])
+        method = self.company_id.as_recovery_method
+        move_type = "in_refund" if method == "credit_note" else "out_invoice"
+        recovery = self._create_moves(self._prepare_move_vals(move_type, supplier, [line]))
+        self._flow().recovery_invoice_id = recovery
+        open_bills = self._supplier_open_payables(supplier)
+        if not open_bills:
+            return
+        if method == "credit_note":
+            # sudo: reconciling is the consequence of the settlement, on the entries just posted above.
+            (
+                recovery.sudo().line_ids.filtered(lambda x: x.account_id.account_type == "liability_payable")
+                | open_bills
+            ).reconcile()
+        else:
+            self._flow().recovery_netting_id = self._net_recovery_invoice(recovery, open_bills)
+
+    def _supplier_open_payables(self, supplier):
+        """The supplier's unpaid vendor bill lines in the claim's company, oldest due first."""
+        return (
+            self.env["account.move.line"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "=", self.company_id.id),
+                    ("partner_id", "=", supplier.id),
+                    ("account_id.account_type", "=", "liability_payable"),
+                    ("account_id.reconcile", "=", True),
+                    ("move_id.move_type", "=", "in_invoice"),
+                    ("parent_state", "=", "posted"),
+                    ("reconciled", "=", False),
+                    ("amount_residual", "<", 0),
+                ],
+                order="date_maturity, id",
+            )
         )
+
+    def _net_recovery_invoice(self, invoice, payables):
+        """A netting entry: the supplier's payable is debited, its receivable credited, by the part of the
+        recovery invoice the open bills can absorb; both sides are reconciled."""
+        self.ensure_one()
+        invoice = invoice.sudo()
+        receivable = invoice.line_ids.filtered(lambda x: x.account_id.account_type == "asset_receivable")
+        amount = min(sum(receivable.mapped("amount_residual")), -sum(payables.mapped("amount_residual")))
+        if self.currency_id.is_zero(amount):
+            return self.env["account.move"]
+        journal = (
+            self.env["account.journal"]
+            .sudo()
+            .search(
+                [*self.env["account.journal"]._check_company_domain(self.company_id), ("type", "=", "general")],
+                limit=1,
+            )
+        )
+        label = self.env._("Recovery %(claim)s offset against the supplier's bills", claim=self.name)
+        left = amount
+        debit_lines = []
+        for account, lines in payables.grouped("account_id").items():
+            part = min(left, -sum(lines.mapped("amount_residual")))
+            if self.currency_id.is_zero(part):
+                continue
+            left -= part
+            debit_lines.append(
+                Command.create(
+                    {"account_id": account.id, "partner_id": invoice.partner_id.id, "name": label, "debit": part}
+                )
+            )
+        netting = (
+            self.env["account.move"]
+            .sudo()
+            .create(
+                {
+                    "move_type": "entry",
+                    "journal_id": journal.id,
+                    "company_id": self.company_id.id,
+                    "date": fields.Date.context_today(self),
+                    "ref": self.name,
+                    "line_ids": [
+                        *debit_lines,
+                        Command.create(
+                            {
+                                "account_id": receivable.account_id[:1].id,
+                                "partner_id": invoice.partner_id.id,
+                                "name": label,
+                                "credit": amount,
+                            }
+                        ),
+                    ],
+                }
+            )
+        )
+        netting.action_post()
+        for account, lines in payables.grouped("account_id").items():
+            (
+                netting.line_ids.filtered(lambda x, account=account: x.account_id == account and x.debit) | lines
+            ).reconcile()
+        (
+            netting.line_ids.filtered(lambda x: x.account_id == receivable.account_id[:1] and x.credit) | receivable
+        ).reconcile()
+        return netting.sudo(False)
 
     # ------------------------------------------------------------------ pass rate
     @api.model
@@ -908,7 +1016,14 @@ class AftersalesWarrantyClaim(models.Model):
 
     def action_view_moves(self):
         self.ensure_one()
-        moves = self.dealer_invoice_id | self.dealer_refund_id | self.oem_bill_id | self.recovery_invoice_id
+        moves = (
+            self.dealer_invoice_id
+            | self.dealer_refund_id
+            | self.oem_bill_id
+            | self.recovery_invoice_id
+            | self.recovery_netting_id
+            | self.return_ids.chargeback_move_id
+        )
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Journal Entries"),

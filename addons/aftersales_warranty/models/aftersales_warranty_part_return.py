@@ -39,6 +39,19 @@ class AftersalesWarrantyPartReturn(models.Model):
     judgement = fields.Selection(JUDGEMENTS, readonly=True, tracking=True)
     judgement_note = fields.Text()
     chargeback_move_id = fields.Many2one("account.move", string="Charge-Back", readonly=True, copy=False)
+    location_id = fields.Many2one(
+        "stock.location",
+        string="Part Location",
+        readonly=True,
+        copy=False,
+        help="Where the old part is: the dealer's old-parts location before shipping, the OEM's returned "
+        "warranty parts location once received.",
+    )
+    move_ids = fields.Many2many("stock.move", string="Stock Moves", readonly=True, copy=False)
+    picking_ids = fields.Many2many(
+        "stock.picking", compute="_compute_picking_ids", string="Transfers", groups="stock.group_stock_user"
+    )
+    picking_count = fields.Integer(compute="_compute_picking_ids", groups="stock.group_stock_user")
     scrap_request_id = fields.Many2one(
         "aftersales.warranty.scrap", string="Scrapping Request", readonly=True, index="btree_not_null", copy=False
     )
@@ -47,6 +60,12 @@ class AftersalesWarrantyPartReturn(models.Model):
     def _compute_name(self):
         for ret in self:
             ret.name = f"{ret.claim_id.name} / {ret.product_id.display_name}"
+
+    @api.depends("move_ids.picking_id")
+    def _compute_picking_ids(self):
+        for ret in self:
+            ret.picking_ids = ret.move_ids.picking_id
+            ret.picking_count = len(ret.picking_ids)
 
     def _check_return_state(self, state):
         for ret in self:
@@ -58,6 +77,12 @@ class AftersalesWarrantyPartReturn(models.Model):
     def action_ship(self):
         self._check_return_state("to_ship")
         self.write({"state": "shipped", "shipped_date": fields.Date.today()})
+        # Dealer site: the old parts leave the old-parts location for the OEM. OEM site: the OEM expects them.
+        # sudo: the transfers follow from the shipping, by a warranty clerk without stock rights or a network
+        # dealer on the portal; products and quantities come from the approved claim, not from the user.
+        dealer_side = self.filtered(lambda r: r.claim_id.is_dealer_side)
+        dealer_side.sudo()._ship_to_oem()
+        (self - dealer_side).sudo()._expect_from_dealer()
         return True
 
     def action_receive(self):
@@ -66,7 +91,99 @@ class AftersalesWarrantyPartReturn(models.Model):
             "aftersales_warranty.group_aftersales_warranty_reviewer", self.env._("receive old parts of")
         )
         self.write({"state": "received", "received_date": fields.Date.today()})
+        # sudo: the reviewer receiving the parts may have no stock rights; the receipt was prepared at shipping.
+        self.filtered(lambda r: not r.claim_id.is_dealer_side).sudo()._receive_from_dealer()
         return True
+
+    # ------------------------------------------------------------------ stock
+    def _stock_returns(self):
+        """Returns of goods (services and kits are not moved)."""
+        return self.filtered(lambda r: r.product_id.type == "consu")
+
+    def _warehouse(self):
+        return self.env["stock.warehouse"].search([("company_id", "=", self.company_id.id)], limit=1)
+
+    def _as_ship_location(self, warehouse):
+        """Dealer site: where the old part waits for the OEM (the warehouse's old-parts location)."""
+        self.ensure_one()
+        return warehouse._as_old_parts_location()
+
+    def _create_return_picking(self, picking_type, partner, source, destination, returns):
+        """One transfer of the returned parts, a move per return (quantity = returned quantity)."""
+        return self.env["stock.picking"].create(
+            {
+                "picking_type_id": picking_type.id,
+                "partner_id": partner.id,
+                "location_id": source.id,
+                "location_dest_id": destination.id,
+                "company_id": returns.company_id.id,
+                "origin": ", ".join(returns.claim_id.mapped("name")),
+                "move_ids": [
+                    Command.create(
+                        {
+                            "name": ret.name,
+                            "product_id": ret.product_id.id,
+                            "product_uom_qty": ret.quantity,
+                            "product_uom": ret.product_id.uom_id.id,
+                            "location_id": source.id,
+                            "location_dest_id": destination.id,
+                            "company_id": ret.company_id.id,
+                            "partner_id": partner.id,
+                            "origin": ret.claim_id.name,
+                        }
+                    )
+                    for ret in returns
+                ],
+            }
+        )
+
+    def _link_moves(self, picking, returns):
+        for ret, move in zip(returns, picking.move_ids, strict=True):
+            ret.move_ids = [Command.link(move.id)]
+
+    @staticmethod
+    def _validate(moves):
+        """Old parts are counted, not reserved: the moved quantity is the returned quantity."""
+        moves.filtered(lambda m: m.state == "draft")._action_confirm()
+        for move in moves:
+            move.quantity = move.product_uom_qty
+        moves.picked = True
+        moves._action_done()
+
+    def _ship_to_oem(self):
+        """Dealer site: a delivery of the old parts from the old-parts location to the OEM, done at shipping."""
+        for (_company, oem), returns in (
+            self._stock_returns().grouped(lambda r: (r.company_id, r.claim_id.oem_partner_id)).items()
+        ):
+            warehouse = returns._warehouse()
+            if not warehouse:
+                continue
+            for source, group in returns.grouped(lambda r, wh=warehouse: r._as_ship_location(wh)).items():
+                destination = oem.property_stock_customer or self.env.ref("stock.stock_location_customers")
+                picking = self._create_return_picking(warehouse.out_type_id, oem, source, destination, group)
+                self._validate(picking.move_ids)
+                self._link_moves(picking, group)
+                group.location_id = destination
+
+    def _expect_from_dealer(self):
+        """OEM site: a receipt of the shipped old parts, ready, into the returned warranty parts location."""
+        for (company, dealer), returns in (
+            self._stock_returns().grouped(lambda r: (r.company_id, r.dealer_id.commercial_partner_id)).items()
+        ):
+            warehouse = returns._warehouse()
+            destination = company._as_get_warranty_returns_location()
+            if not warehouse or not destination:
+                continue
+            source = dealer.property_stock_customer or self.env.ref("stock.stock_location_customers")
+            picking = self._create_return_picking(warehouse.in_type_id, dealer, source, destination, returns)
+            picking.action_confirm()
+            self._link_moves(picking, returns)
+
+    def _receive_from_dealer(self):
+        """OEM site: the receipt of the old parts is validated when they arrive."""
+        self._validate(self.move_ids.filtered(lambda m: m.state not in ("done", "cancel")))
+        for ret in self:
+            ret.location_id = ret.move_ids.filtered(lambda m: m.state == "done")[-1:].location_dest_id
 
     def action_judge(self, judgement, note=False):
         """The OEM's judgement of a returned part; out of coverage charges the claim amount back."""
@@ -107,7 +224,6 @@ class AftersalesWarrantyPartReturn(models.Model):
                     ),
                     "quantity": 1,
                     "price_unit": ret.amount,
-                    "tax_ids": [Command.clear()],
                 }
             )
             ret.chargeback_move_id = claim._create_moves(claim._prepare_move_vals(move_type, partner, [line]))
@@ -120,7 +236,10 @@ class AftersalesWarrantyPartReturn(models.Model):
         parts = self.filtered(lambda r: r.judgement == "scrapped" and not r.scrap_request_id)
         if not parts:
             raise UserError(self.env._("Select old parts judged for scrapping that are in no request yet."))
-        request = self.env["aftersales.warranty.scrap"].create({"company_id": parts.company_id[:1].id})
+        vals = {"company_id": parts.company_id[:1].id}
+        if parts.location_id[:1]:
+            vals["location_id"] = parts.location_id[:1].id
+        request = self.env["aftersales.warranty.scrap"].create(vals)
         parts.write({"scrap_request_id": request.id})
         return {
             "type": "ir.actions.act_window",
@@ -128,3 +247,9 @@ class AftersalesWarrantyPartReturn(models.Model):
             "res_id": request.id,
             "view_mode": "form",
         }
+
+    def action_view_pickings(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("stock.action_picking_tree_all")
+        action["domain"] = [("id", "in", self.picking_ids.ids)]
+        return action

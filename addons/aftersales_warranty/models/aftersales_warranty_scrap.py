@@ -97,7 +97,8 @@ class AftersalesWarrantyScrap(models.Model):
             "product_id": part_return.product_id.id,
             "scrap_qty": part_return.quantity,
             "product_uom_id": part_return.product_id.uom_id.id,
-            "location_id": self.location_id.id,
+            # Scrapped from where the part was received (the returned warranty parts location).
+            "location_id": (part_return.location_id.filtered(lambda x: x.usage == "internal") or self.location_id).id,
             "company_id": self.company_id.id,
             "origin": f"{self.name} / {part_return.claim_id.name}",
         }

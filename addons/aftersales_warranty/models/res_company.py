@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResCompany(models.Model):
@@ -30,3 +30,85 @@ class ResCompany(models.Model):
         string="OEM (warranty payer)",
         help="Dealer side: the carmaker to whom warranty claims are invoiced.",
     )
+    as_warranty_sale_tax_id = fields.Many2one(
+        "account.tax",
+        string="Warranty sales tax",
+        compute="_compute_as_warranty_taxes",
+        store=True,
+        readonly=False,
+        check_company=True,
+        domain=[("type_tax_use", "=", "sale")],
+        help="Tax on the warranty documents the company issues to a customer: the dealer's warranty invoice to "
+        "the OEM and its review correction, the OEM's charge-back to a dealer, the recovery invoice to a supplier. "
+        "Defaults to the company's sales tax.",
+    )
+    as_warranty_purchase_tax_id = fields.Many2one(
+        "account.tax",
+        string="Warranty purchase tax",
+        compute="_compute_as_warranty_taxes",
+        store=True,
+        readonly=False,
+        check_company=True,
+        domain=[("type_tax_use", "=", "purchase")],
+        help="Tax on the warranty documents the company receives from a vendor: the OEM's bill from a dealer, the "
+        "recovery credit note on a supplier, the dealer's charge-back bill from the OEM. Defaults to the company's "
+        "purchase tax.",
+    )
+    as_recovery_method = fields.Selection(
+        [
+            ("credit_note", "Vendor credit note on the supplier"),
+            ("invoice", "Customer invoice to the supplier, netted against its bills"),
+        ],
+        string="Supplier recovery",
+        default="credit_note",
+        required=True,
+        help="Both offset the recovery against the supplier's open vendor bills. A vendor credit note reduces the "
+        "payable directly; a customer invoice is a receivable that a netting entry offsets against the payable.",
+    )
+    as_warranty_returns_location_id = fields.Many2one(
+        "stock.location",
+        string="Returned warranty parts location",
+        check_company=True,
+        help="OEM site: where the old parts returned by the dealers are received, in quantity and without value.",
+    )
+
+    @api.depends("account_sale_tax_id", "account_purchase_tax_id")
+    def _compute_as_warranty_taxes(self):
+        for company in self:
+            company.as_warranty_sale_tax_id = company.account_sale_tax_id
+            company.as_warranty_purchase_tax_id = company.account_purchase_tax_id
+
+    def _as_warranty_taxes(self, move_type):
+        """The warranty tax of a document: sales tax on customer documents, purchase tax on vendor ones."""
+        self.ensure_one()
+        if move_type in ("out_invoice", "out_refund"):
+            return self.as_warranty_sale_tax_id
+        if move_type in ("in_invoice", "in_refund"):
+            return self.as_warranty_purchase_tax_id
+        return self.env["account.tax"]
+
+    def _as_get_warranty_returns_location(self):
+        """The location returned warranty parts are received into, created under the main warehouse."""
+        self.ensure_one()
+        if self.as_warranty_returns_location_id:
+            return self.as_warranty_returns_location_id
+        warehouse = self.env["stock.warehouse"].search([("company_id", "=", self.id)], limit=1)
+        if not warehouse:
+            return self.env["stock.location"]
+        # sudo: a location is configuration the warranty reviewer may not create; this one is created once per
+        # company with fixed values and no user input.
+        location = (
+            self.env["stock.location"]
+            .sudo()
+            .create(
+                {
+                    "name": self.env._("Returned Warranty Parts"),
+                    "usage": "internal",
+                    "location_id": warehouse.view_location_id.id,
+                    "company_id": self.id,
+                    "as_warranty_returns": True,
+                }
+            )
+        )
+        self.sudo().as_warranty_returns_location_id = location
+        return location

@@ -6,3 +6,4 @@ from . import test_accounting
 from . import test_portal
 from . import test_scrap
 from . import test_vehicle_return
+from . import test_part_return_stock

@@ -44,6 +44,9 @@ class TestScrap(WarrantyCommon):
         ret = self._judged_scrapped()
         action = ret.with_user(self.reviewer).action_create_scrap_request()
         request = self.env["aftersales.warranty.scrap"].browse(action["res_id"])
+        # The request scraps from where the part was received.
+        self.assertEqual(request.location_id, self.company.as_warranty_returns_location_id)
+        self.assertEqual(ret.location_id, request.location_id)
         self.assertFalse(request.needs_gm)
         request.with_user(self.reviewer).request_validation()
         self.assertEqual(len(request.review_ids), 6)
@@ -62,11 +65,13 @@ class TestScrap(WarrantyCommon):
                     "product_id": self.orphan.id,
                     "quantity": 1.0,
                     "state": "done",
-                    "location_id": request.location_id.id,
+                    "location_id": ret.location_id.id,
                     "location_dest_id": request.scrap_ids.scrap_location_id.id,
                 }
             ],
         )
+        stock = self.env["stock.quant"]._get_available_quantity(self.orphan, ret.location_id, allow_negative=True)
+        self.assertEqual(stock, 0.0, "the received part left the returned parts location")
         with self.assertRaises(UserError):
             request.action_cancel()
 

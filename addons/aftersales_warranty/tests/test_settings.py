@@ -33,3 +33,17 @@ class TestSettings(TransactionCase):
             self.env, login="as_low_warranty", groups="aftersales_warranty.group_aftersales_warranty_clerk"
         )
         self.assertFalse(low.has_group("aftersales_warranty.group_aftersales_warranty_manager"))
+
+    def test_warranty_taxes_default_to_company_taxes(self):
+        """The warranty taxes start as the company's default sales and purchase taxes, and follow settings."""
+        company = self.env.company
+        self.assertEqual(company.as_warranty_sale_tax_id, company.account_sale_tax_id)
+        self.assertEqual(company.as_warranty_purchase_tax_id, company.account_purchase_tax_id)
+        self.assertEqual(company.as_recovery_method, "credit_note")
+        with Form(self.env["res.config.settings"]) as settings:
+            settings.as_warranty_sale_tax_id = self.env["account.tax"]
+            settings.as_recovery_method = "invoice"
+        self.assertFalse(company.as_warranty_sale_tax_id)
+        self.assertEqual(company._as_warranty_taxes("out_invoice"), self.env["account.tax"])
+        self.assertEqual(company._as_warranty_taxes("in_invoice"), company.account_purchase_tax_id)
+        self.assertEqual(company.as_recovery_method, "invoice")

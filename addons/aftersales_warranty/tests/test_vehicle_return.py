@@ -46,6 +46,7 @@ class TestVehicleReturn(WarrantyCommon):
         ret.with_user(self.reviewer).answer = "同意退车，请将车辆送至旧件库"
         ret.with_user(self.reviewer).action_answer()
         ret.with_user(self.reviewer).action_receive()
+        self.assertRecordValues(ret, [{"state": "received", "received_date": self.today}])
         ret.with_user(self.finance).action_offset()
         self.assertRecordValues(
             ret.credit_note_id.line_ids.sorted("credit"),

@@ -35,8 +35,15 @@ class AftersalesWarrantyPartReturn(models.Model):
         returns.old_part_id.sudo().filtered(lambda e: e.disposition == "pending").action_to_warranty()
         return returns
 
+    def _as_ship_location(self, warehouse):
+        # The old part leaves from where the dealer's old-part ledger keeps it.
+        location = self.old_part_id.location_id
+        return location if location.usage == "internal" else super()._as_ship_location(warehouse)
+
     def action_ship(self):
         res = super().action_ship()
+        for ret in self.filtered(lambda r: r.old_part_id and r.claim_id.is_dealer_side and r.location_id):
+            ret.old_part_id.sudo().location_id = ret.location_id  # the ledger follows the part to the OEM
         for ret in self.filtered("old_part_id"):
             ret.old_part_id.sudo().message_post(  # the ledger's history, logged by the system
                 body=self.env._(

@@ -31,3 +31,35 @@ class TestOldPartLink(WarrantyCommon):
         ret.action_ship()
         self.assertEqual(removed.warranty_return_state, "shipped")
         self.assertIn("SF1234567890", removed.message_ids[0].body)
+
+    def test_dealer_ships_the_ledger_entry_from_its_location(self):
+        """Dealer site: the returned part leaves from the ledger's location; the ledger then shows the OEM."""
+        self.company.as_oem_partner_id = self.oem
+        warehouse = self.env["stock.warehouse"].search([("company_id", "=", self.company.id)], limit=1)
+        shelf = self.env["stock.location"].create(
+            {"name": "旧件架A", "usage": "internal", "location_id": warehouse._as_old_parts_location().id}
+        )
+        self.env["stock.quant"]._update_available_quantity(self.part, shelf, 1.0)
+        order = self.env["repair.order"].create({"vehicle_id": self.vehicle.id, "partner_id": self.owner.id})
+        removed = self.env["aftersales.old.part"].create(
+            {"repair_id": order.id, "product_id": self.part.id, "quantity": 1, "location_id": shelf.id}
+        )
+        claim = self._new_claim(repair_id=order.id, dealer_id=self.company.partner_id.id, oem_partner_id=self.oem.id)
+        ret = self.env["aftersales.warranty.part.return"].create(
+            {"claim_id": claim.id, "product_id": self.part.id, "quantity": 1}
+        )
+        self.assertEqual(ret.old_part_id, removed)
+        ret.with_user(self.clerk).action_ship()
+        self.assertRecordValues(
+            ret.move_ids,
+            [
+                {
+                    "state": "done",
+                    "quantity": 1.0,
+                    "location_id": shelf.id,
+                    "location_dest_id": self.oem.property_stock_customer.id,
+                }
+            ],
+        )
+        self.assertEqual(removed.location_id, self.oem.property_stock_customer)
+        self.assertEqual(self.env["stock.quant"]._get_available_quantity(self.part, shelf), 0.0)

@@ -1,0 +1,85 @@
+from odoo import Command
+from odoo.tests import new_test_user, tagged
+
+from .common import WarrantyCommon
+
+
+@tagged("post_install", "-at_install")
+class TestPartReturnStock(WarrantyCommon):
+    """Old parts travel back to the OEM as stock transfers, in quantity and without stock value."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company.as_oem_partner_id = cls.oem
+        cls.warehouse = cls.env["stock.warehouse"].search([("company_id", "=", cls.company.id)], limit=1)
+        cls.stock_user = new_test_user(cls.env, login="wty_stock", groups="stock.group_stock_user")
+
+    def _approved(self, **kw):
+        claim = self._submitted_claim(
+            line_ids=[Command.create({"line_type": "part", "product_id": self.part.id, "quantity": 2})], **kw
+        )
+        claim.with_user(self.reviewer).action_start_review()
+        claim.with_user(self.reviewer).action_approve()
+        return claim
+
+    def _quantity(self, location):
+        return self.env["stock.quant"]._get_available_quantity(self.part, location, allow_negative=True)
+
+    def test_oem_receives_returned_parts_without_value(self):
+        """OEM site: the dealer ships, a receipt waits; the reviewer receives, the parts are in the returned
+        warranty parts location, with no stock valuation."""
+        ret = self._approved().return_ids
+        self.assertEqual(ret.quantity, 2.0)
+        ret.with_user(self.clerk).action_ship()
+        returns_location = self.company.as_warranty_returns_location_id
+        self.assertTrue(returns_location.as_warranty_returns)
+        move = ret.move_ids
+        self.assertRecordValues(
+            move,
+            [
+                {
+                    "product_id": self.part.id,
+                    "product_uom_qty": 2.0,
+                    "state": "assigned",
+                    "location_id": self.dealer.property_stock_customer.id,
+                    "location_dest_id": returns_location.id,
+                    "partner_id": self.dealer.id,
+                }
+            ],
+        )
+        self.assertEqual(move.picking_id.picking_type_id, self.warehouse.in_type_id)
+        ret.with_user(self.reviewer).action_receive()
+        self.assertRecordValues(move, [{"state": "done", "quantity": 2.0}])
+        self.assertEqual(ret.location_id, returns_location)
+        self.assertEqual(self._quantity(returns_location), 2.0)
+        self.assertFalse(move.stock_valuation_layer_ids, "old parts carry no stock value")
+        self.assertEqual(ret.with_user(self.stock_user).picking_ids, move.picking_id)
+
+    def test_dealer_ships_old_parts_to_the_oem(self):
+        """Dealer site: shipping moves the old parts out of the old-parts location to the OEM, without value."""
+        old_parts = self.warehouse._as_old_parts_location()
+        self.env["stock.quant"]._update_available_quantity(self.part, old_parts, 2.0)
+        claim = self._approved(dealer_id=self.company.partner_id.id, oem_partner_id=self.oem.id)
+        ret = claim.return_ids
+        ret.with_user(self.clerk).action_ship()
+        move = ret.move_ids
+        self.assertRecordValues(
+            move,
+            [
+                {
+                    "product_id": self.part.id,
+                    "quantity": 2.0,
+                    "state": "done",
+                    "location_id": old_parts.id,
+                    "location_dest_id": self.oem.property_stock_customer.id,
+                    "partner_id": self.oem.id,
+                }
+            ],
+        )
+        self.assertEqual(move.picking_id.picking_type_id, self.warehouse.out_type_id)
+        self.assertEqual(self._quantity(old_parts), 0.0)
+        self.assertFalse(move.stock_valuation_layer_ids, "old parts carry no stock value")
+        # The OEM's receipt is in the OEM's system: nothing more moves at the dealer's.
+        ret.with_user(self.reviewer).action_receive()
+        self.assertEqual(ret.move_ids, move)
