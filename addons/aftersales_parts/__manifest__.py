@@ -20,6 +20,7 @@
         "security/ir.model.access.csv",
         "data/aftersales_parts_data.xml",
         "report/aftersales_parts_reports.xml",
+        "views/parts_region_views.xml",
         "views/product_template_views.xml",
         "views/parts_demand_views.xml",
         "views/stocktake_views.xml",

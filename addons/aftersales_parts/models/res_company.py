@@ -21,6 +21,11 @@ class ResCompany(models.Model):
         default=90,
         help="How long a removed part is kept in the old-parts store before disposal.",
     )
+    as_parts_region_id = fields.Many2one(
+        "aftersales.parts.region",
+        string="Parts region",
+        help="Region whose vehicle population gives the reserve quotas of warehouses not in one of its provinces.",
+    )
     as_pending_disposal_location_id = fields.Many2one(
         "stock.location",
         string="Pending disposal location",

@@ -7,3 +7,4 @@ from . import test_old_part
 from . import test_stock_rules
 from . import test_tour
 from . import test_quality_feedback
+from . import test_reserve_quota
