@@ -10,6 +10,7 @@
     "depends": [
         "aftersales_base",
         "purchase_stock",
+        "purchase_requisition",
         "sale_stock",
         "base_tier_validation",
         "report_xlsx",
@@ -32,6 +33,7 @@
         "views/accessory_form_views.xml",
         "views/portal_templates.xml",
         "views/res_config_settings_views.xml",
+        "views/purchase_quote_waiver_views.xml",
         "views/menus.xml",
     ],
     "demo": ["demo/aftersales_parts_demo.xml"],

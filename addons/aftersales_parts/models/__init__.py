@@ -20,6 +20,8 @@ from . import tier_definition
 from . import demo_data
 from . import stock_warehouse_orderpoint
 from . import purchase_order
+from . import purchase_quote_waiver
+from . import purchase_requisition_create_alternative
 from . import stock_health
 from . import stock_picking
 from . import receipt_variance

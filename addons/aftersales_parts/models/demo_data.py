@@ -300,6 +300,23 @@ class ProductTemplate(models.Model):
             }
         )
         form.action_submit()
+        # ABC classes from the consumption above; an RFQ of an A-class part with one alternative quote so far
+        self._cron_compute_abc_class()
+        a_part = products.filtered(lambda p: p.as_abc_class == "a")[:1]
+        vendors = self.env["res.partner"].search([("name", "in", VENDORS)])
+        if a_part and len(vendors) > 1:
+            rfq = self.env["purchase.order"].create(
+                {
+                    "partner_id": a_part.seller_ids[:1].partner_id.id,
+                    "origin": "月度采购计划",
+                    "order_line": [Command.create({"product_id": a_part.id, "product_qty": 2})],
+                }
+            )
+            other = (vendors - rfq.partner_id)[:1]
+            wizard = self.env["purchase.requisition.create.alternative"].create(
+                {"origin_po_id": rfq.id, "partner_id": other.id, "copy_products": True}
+            )
+            wizard.action_create_alternative()
         dealer = self.env["res.partner"].create({"name": "锦州华晨特约服务中心", "is_company": True})
         self.env["aftersales.parts.quality.feedback"].create(
             {

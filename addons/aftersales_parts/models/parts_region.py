@@ -27,7 +27,7 @@ class PartsRegion(models.Model):
         help="A warehouse whose address lies in one of these provinces takes its reserve quotas from this region.",
     )
     population_ids = fields.One2many(
-        "aftersales.parts.region.population", "region_id", string="Vehicle population", copy=True
+        "aftersales.parts.region.population", "region_id", string="Vehicles per model", copy=True
     )
     vehicle_count = fields.Integer(
         string="Vehicle population",

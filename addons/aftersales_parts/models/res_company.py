@@ -12,6 +12,12 @@ class ResCompany(models.Model):
         string="B-class share of consumption value (%)",
         default=15.0,
     )
+    as_quotes_required = fields.Integer(
+        string="Quotes compared for A-class parts",
+        default=3,
+        help="An order of A-class parts is confirmed once this many vendors quoted (the order and its "
+        "alternatives), unless a parts manager confirms it with a reason (货比三家).",
+    )
     as_dead_stock_months = fields.Integer(
         string="Dead stock after (months without movement)",
         default=12,

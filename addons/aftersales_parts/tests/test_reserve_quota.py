@@ -13,17 +13,17 @@ class TestReserveQuota(PartsCommon):
         cls.haishi = cls.env["fleet.vehicle.model"].create({"name": "海狮", "brand_id": brand.id})
         cls.granse = cls.env["fleet.vehicle.model"].create({"name": "阁瑞斯", "brand_id": brand.id})
         cls.s50 = cls.env["fleet.vehicle.model"].create({"name": "金杯S50", "brand_id": brand.id})
-        cls.guangdong = cls.env.ref("base.state_cn_GD")
+        cls.jilin = cls.env.ref("base.state_cn_JL")
         cls.liaoning = cls.env.ref("base.state_cn_LN")
         with Form(cls.env["aftersales.parts.region"].with_user(cls.manager)) as form:
-            form.name = "广东省"
-            form.state_ids.add(cls.guangdong)
+            form.name = "辽宁省"
+            form.state_ids.add(cls.liaoning)
             for model, count in ((cls.haishi, 2500), (cls.granse, 1200), (cls.s50, 800)):
                 with form.population_ids.new() as line:
                     line.vehicle_model_id = model
                     line.vehicle_count = count
         cls.region = form.record
-        cls.warehouse.partner_id.write({"country_id": cls.guangdong.country_id.id, "state_id": cls.guangdong.id})
+        cls.warehouse.partner_id.write({"country_id": cls.liaoning.country_id.id, "state_id": cls.liaoning.id})
         # the clutch plate fits the 海狮 and the 阁瑞斯; the OEM keeps 0.8 per 1,000 of those vehicles
         cls.clutch.product_tmpl_id.write(
             {"as_vehicle_model_ids": [(6, 0, (cls.haishi | cls.granse).ids)], "as_reserve_per_thousand": 0.8}
@@ -46,7 +46,7 @@ class TestReserveQuota(PartsCommon):
         )
 
     def test_quota_derived_from_the_vehicle_population_of_the_region(self):
-        """3,700 海狮 and 阁瑞斯 in 广东省 x 0.8 per 1,000 = 2.96: the quota of the clutch plate is 3."""
+        """3,700 海狮 and 阁瑞斯 in 辽宁省 x 0.8 per 1,000 = 2.96: the quota of the clutch plate is 3."""
         self.assertEqual(self.region.vehicle_count, 4500)
         orderpoint = self._orderpoint(self.clutch, 2, 10)
         self.assertRecordValues(
@@ -76,7 +76,8 @@ class TestReserveQuota(PartsCommon):
 
     def test_warehouse_outside_every_region_uses_the_company_region(self):
         """A warehouse in a province of no region takes the region set on its company, else has no quota."""
-        self.warehouse.partner_id.state_id = self.liaoning
+        self.warehouse.partner_id.state_id = self.jilin
+        self.company.as_parts_region_id = False
         orderpoint = self._orderpoint(self.clutch, 2, 10)
         self.assertFalse(orderpoint.as_region_id)
         self.assertEqual(orderpoint.as_regional_quota, 0.0)
@@ -86,9 +87,9 @@ class TestReserveQuota(PartsCommon):
         self.assertEqual(orderpoint.as_regional_quota, 3.0)
 
     def test_a_province_belongs_to_one_region(self):
-        with self.assertRaisesRegex(ValidationError, "广东省"):
+        with self.assertRaisesRegex(ValidationError, "辽宁省"):
             self.env["aftersales.parts.region"].with_user(self.manager).create(
-                {"name": "华南", "state_ids": [(6, 0, self.guangdong.ids)]}
+                {"name": "华南", "state_ids": [(6, 0, self.liaoning.ids)]}
             )
         with self.assertRaises(AccessError):  # the clerk does not edit the OEM's figures
             self.region.with_user(self.clerk).name = "粤"
