@@ -29,6 +29,7 @@
         "views/old_part_views.xml",
         "views/stock_health_views.xml",
         "views/receipt_variance_views.xml",
+        "views/receipt_intactness_views.xml",
         "views/parts_quality_feedback_views.xml",
         "views/accessory_form_views.xml",
         "views/portal_templates.xml",

@@ -25,5 +25,6 @@ from . import purchase_requisition_create_alternative
 from . import stock_health
 from . import stock_picking
 from . import receipt_variance
+from . import receipt_intactness
 from . import parts_quality_feedback
 from . import accessory_form
