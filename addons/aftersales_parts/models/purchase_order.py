@@ -16,6 +16,7 @@ class PurchaseOrder(models.Model):
     )
     as_quotes_required = fields.Integer(related="company_id.as_quotes_required")
     as_quotes_missing = fields.Boolean(string="Quotes missing", compute="_compute_as_quotes")
+    as_quote_warning = fields.Char(string="Quotes warning", compute="_compute_as_quotes")
     as_quote_waived_by_id = fields.Many2one(
         "res.users", string="Fewer quotes accepted by", readonly=True, copy=False, tracking=True
     )
@@ -40,6 +41,13 @@ class PurchaseOrder(models.Model):
                 and order.state in ("draft", "sent", "to approve")
                 and not order.as_quote_waived_by_id
                 and len(vendors) < order.company_id.as_quotes_required
+            )
+            order.as_quote_warning = order.as_quotes_missing and self.env._(
+                "A-class parts (%(parts)s): compare %(required)s quotes from different vendors before confirming, "
+                "%(count)s so far. Add them with Create Alternative in the Alternatives tab.",
+                parts=order.as_a_class_part_names,
+                required=order.company_id.as_quotes_required,
+                count=len(vendors),
             )
 
     def _as_a_class_parts(self):

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -10,7 +10,20 @@ class PurchaseQuoteWaiver(models.TransientModel):
     a_class_part_names = fields.Char(related="purchase_id.as_a_class_part_names")
     quote_count = fields.Integer(related="purchase_id.as_quote_count")
     quotes_required = fields.Integer(related="purchase_id.as_quotes_required")
+    summary = fields.Char(compute="_compute_summary")
     reason = fields.Text(required=True, help="Why fewer vendors were compared, e.g. a single authorized source.")
+
+    @api.depends("purchase_id")
+    def _compute_summary(self):
+        for waiver in self:
+            waiver.summary = self.env._(
+                "%(order)s buys A-class parts (%(parts)s) with %(count)s of %(required)s quotes compared. "
+                "The reason is recorded on the order.",
+                order=waiver.purchase_id.name,
+                parts=waiver.a_class_part_names,
+                count=waiver.quote_count,
+                required=waiver.quotes_required,
+            )
 
     def action_confirm(self):
         self.ensure_one()

@@ -31,7 +31,7 @@ class StockWarehouseOrderpoint(models.Model):
         "unless the parts manager set it by hand.",
     )
     as_below_quota = fields.Boolean(string="Below the regional quota", compute="_compute_as_regional_quota")
-    as_can_set_quota = fields.Boolean(compute="_compute_as_can_set_quota")
+    as_can_set_quota = fields.Boolean(string="Can set the quota", compute="_compute_as_can_set_quota")
     as_reserve_state = fields.Selection(
         [("draft", "Drafted by dealer"), ("submitted", "Submitted to OEM"), ("approved", "Approved")],
         string="Reserve status",

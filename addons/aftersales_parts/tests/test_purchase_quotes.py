@@ -51,6 +51,7 @@ class TestPurchaseQuotes(PartsCommon):
         second = self._alternative(order, self.vendor2)
         self.assertEqual(second.order_line.product_id, self.clutch)
         self.assertRecordValues(order, [{"as_quote_count": 2, "as_quotes_missing": True}])
+        self.assertIn("compare 3 quotes from different vendors before confirming, 2 so far", order.as_quote_warning)
         with self.assertRaisesRegex(UserError, "2 so far"):
             order.with_user(self.manager).button_confirm()
         third = self._alternative(order, self.vendor3)
@@ -87,6 +88,7 @@ class TestPurchaseQuotes(PartsCommon):
         with self.assertRaises(AccessError):
             self.env[action["res_model"]].with_user(self.buyer).create({"purchase_id": order.id, "reason": "急件"})
         form = Form(self.env[action["res_model"]].with_user(self.manager).with_context(**action["context"]))
+        self.assertIn("with 1 of 3 quotes compared", form.summary)
         form.reason = "华晨金杯配送中心为唯一授权供货渠道"
         form.save().action_confirm()
         self.assertRecordValues(
