@@ -1,3 +1,4 @@
+from . import parts_region
 from . import res_company
 from . import res_config_settings
 from . import product_template
@@ -19,8 +20,11 @@ from . import tier_definition
 from . import demo_data
 from . import stock_warehouse_orderpoint
 from . import purchase_order
+from . import purchase_quote_waiver
+from . import purchase_requisition_create_alternative
 from . import stock_health
 from . import stock_picking
 from . import receipt_variance
+from . import receipt_intactness
 from . import parts_quality_feedback
 from . import accessory_form

@@ -5,6 +5,8 @@ import random
 from odoo import Command, api, models
 
 VEHICLES = [("HS", "海狮"), ("GRS", "阁瑞斯"), ("DHS", "大海狮"), ("X30", "小海狮X30"), ("S50", "金杯S50")]
+# vehicles in service in the demo region (广东省), in the order of VEHICLES
+POPULATION = [12400, 8600, 4300, 6900, 3100]
 
 # (group, sub-group, name, cost, key class, technology points, vendor index)
 COMPONENTS = [
@@ -141,6 +143,8 @@ class ProductTemplate(models.Model):
                         "standard_price": cost,
                         "list_price": round(cost * 1.45, 0),
                         "as_vehicle_model_ids": [Command.set(models_[m_index].ids)],
+                        # wear parts are kept in larger numbers per 1,000 vehicles than assemblies
+                        "as_reserve_per_thousand": 0.5 if cost < 100 else 0.3 if cost < 500 else 0.05,
                         "as_bin_location_id": racks[(m_index * len(COMPONENTS) + c_index) % len(racks)].id,
                         "seller_ids": [Command.create({"partner_id": vendors[vendor].id, "price": cost})],
                     }
@@ -165,6 +169,17 @@ class ProductTemplate(models.Model):
                 }
             )
         templates = self.create(vals_list)
+        region = self.env["aftersales.parts.region"].create(
+            {
+                "name": "广东省",
+                "state_ids": [Command.set(self.env.ref("base.state_cn_GD").ids)],
+                "population_ids": [
+                    Command.create({"vehicle_model_id": model.id, "vehicle_count": count})
+                    for model, count in zip(models_, POPULATION, strict=True)
+                ],
+            }
+        )
+        company.as_parts_region_id = region
         # supersession: the first-generation clutch plate and pads of the 海狮 were replaced
         for old_name, change in (("离合器压盘（海狮）", "02"), ("前刹车片（海狮）", "02")):
             old = templates.filtered(lambda t, n=old_name: t.name == n)
@@ -285,6 +300,23 @@ class ProductTemplate(models.Model):
             }
         )
         form.action_submit()
+        # ABC classes from the consumption above; an RFQ of an A-class part with one alternative quote so far
+        self._cron_compute_abc_class()
+        a_part = products.filtered(lambda p: p.as_abc_class == "a")[:1]
+        vendors = self.env["res.partner"].search([("name", "in", VENDORS)])
+        if a_part and len(vendors) > 1:
+            rfq = self.env["purchase.order"].create(
+                {
+                    "partner_id": a_part.seller_ids[:1].partner_id.id,
+                    "origin": "月度采购计划",
+                    "order_line": [Command.create({"product_id": a_part.id, "product_qty": 2})],
+                }
+            )
+            other = (vendors - rfq.partner_id)[:1]
+            wizard = self.env["purchase.requisition.create.alternative"].create(
+                {"origin_po_id": rfq.id, "partner_id": other.id, "copy_products": True}
+            )
+            wizard.action_create_alternative()
         dealer = self.env["res.partner"].create({"name": "锦州华晨特约服务中心", "is_company": True})
         self.env["aftersales.parts.quality.feedback"].create(
             {

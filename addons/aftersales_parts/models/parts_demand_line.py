@@ -68,10 +68,23 @@ class PartsDemandLine(models.Model):
                 open_issue = line.state in ("draft", "confirmed", "waiting")
                 line.qty_shortage = max(line.product_uom_qty - free, 0.0) if open_issue else 0.0
 
-    @api.depends("purchase_line_ids.product_qty", "purchase_line_ids.state", "qty_shortage")
+    @api.depends(
+        "purchase_line_ids.product_qty",
+        "purchase_line_ids.state",
+        "purchase_line_ids.order_id.purchase_group_id",
+        "qty_shortage",
+    )
     def _compute_qty_on_order(self):
         for line in self:
-            ordered = sum(pol.product_qty - pol.qty_received for pol in line.purchase_line_ids if pol.state != "cancel")
+            ordered = 0.0
+            pols = line.purchase_line_ids.filtered(lambda pol: pol.state != "cancel")
+            # alternative quotes (purchase_requisition) for the same need count once: the confirmed one if any,
+            # else the largest open one
+            for group_lines in pols.grouped(lambda pol: pol.order_id.purchase_group_id or pol.order_id).values():
+                confirmed = group_lines.filtered(lambda pol: pol.state in ("purchase", "done"))
+                per_order = (confirmed or group_lines).grouped("order_id").values()
+                remaining = [sum(pol.product_qty - pol.qty_received for pol in lines) for lines in per_order]
+                ordered += sum(remaining) if confirmed else max(remaining)
             line.qty_on_order = max(ordered, 0.0)
             line.qty_to_order = max(line.qty_shortage - line.qty_on_order, 0.0)
 

@@ -74,6 +74,14 @@ class ProductTemplate(models.Model):
         help="Normalized part number, superseded numbers and pinyin initials, searched in one query.",
     )
     as_vehicle_model_ids = fields.Many2many("fleet.vehicle.model", string="Applicable vehicle models")
+    as_reserve_per_thousand = fields.Float(
+        string="Reserve per 1,000 vehicles",
+        digits="Product Unit of Measure",
+        tracking=True,
+        help="The OEM's reserve coefficient: units a dealer keeps per 1,000 vehicles of the applicable models "
+        "in service in its region. The regional quota of a reorder rule is this coefficient times the regional "
+        "population of those models divided by 1,000, rounded up.",
+    )
     as_tech_points = fields.Integer(string="Technology points")
     as_tech_class = fields.Selection(
         [("high_tech", "High-tech"), ("technical", "Technical"), ("general", "General")],

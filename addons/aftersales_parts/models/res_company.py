@@ -12,6 +12,12 @@ class ResCompany(models.Model):
         string="B-class share of consumption value (%)",
         default=15.0,
     )
+    as_quotes_required = fields.Integer(
+        string="Quotes compared for A-class parts",
+        default=3,
+        help="An order of A-class parts is confirmed once this many vendors quoted (the order and its "
+        "alternatives), unless a parts manager confirms it with a reason (货比三家).",
+    )
     as_dead_stock_months = fields.Integer(
         string="Dead stock after (months without movement)",
         default=12,
@@ -20,6 +26,11 @@ class ResCompany(models.Model):
         string="Old parts retention (days)",
         default=90,
         help="How long a removed part is kept in the old-parts store before disposal.",
+    )
+    as_parts_region_id = fields.Many2one(
+        "aftersales.parts.region",
+        string="Parts region",
+        help="Region whose vehicle population gives the reserve quotas of warehouses not in one of its provinces.",
     )
     as_pending_disposal_location_id = fields.Many2one(
         "stock.location",

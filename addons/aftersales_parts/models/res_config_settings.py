@@ -15,3 +15,5 @@ class ResConfigSettings(models.TransientModel):
     as_tech_technical_points = fields.Integer(related="company_id.as_tech_technical_points", readonly=False)
     as_qa_decision_days = fields.Integer(related="company_id.as_qa_decision_days", readonly=False)
     as_qa_reply_days = fields.Integer(related="company_id.as_qa_reply_days", readonly=False)
+    as_parts_region_id = fields.Many2one(related="company_id.as_parts_region_id", readonly=False)
+    as_quotes_required = fields.Integer(related="company_id.as_quotes_required", readonly=False)

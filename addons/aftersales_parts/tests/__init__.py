@@ -7,3 +7,6 @@ from . import test_old_part
 from . import test_stock_rules
 from . import test_tour
 from . import test_quality_feedback
+from . import test_reserve_quota
+from . import test_purchase_quotes
+from . import test_intactness

@@ -9,7 +9,7 @@ from .common import PartsCommon
 
 @tagged("post_install", "-at_install")
 class TestStockRules(PartsCommon):
-    def _orderpoint(self, product, min_qty, max_qty, quota=0.0):
+    def _orderpoint(self, product, min_qty, max_qty):
         return self.env["stock.warehouse.orderpoint"].create(
             {
                 "product_id": product.id,
@@ -17,7 +17,6 @@ class TestStockRules(PartsCommon):
                 "location_id": self.stock.id,
                 "product_min_qty": min_qty,
                 "product_max_qty": max_qty,
-                "as_regional_quota": quota,
                 "trigger": "manual",
             }
         )
@@ -44,24 +43,6 @@ class TestStockRules(PartsCommon):
         self.assertEqual(status[self.filter], "above_max")
         self.assertEqual(status[self.pad], "dead")
         self.assertEqual(health.filtered(lambda r: r.product_id == self.clutch).stock_value, 200.0)
-
-    def test_dealer_cannot_lower_an_approved_reserve(self):
-        """The dealer drafts a minimum reserve, the parts manager approves it against the regional quota;
-        the clerk cannot lower it afterwards."""
-        orderpoint = self._orderpoint(self.clutch, 2, 10, quota=3)
-        orderpoint.with_user(self.clerk).action_as_submit_reserve()
-        with self.assertRaisesRegex(UserError, "below the regional quota"):
-            orderpoint.with_user(self.manager).action_as_approve_reserve()
-        orderpoint.with_user(self.clerk).product_min_qty = 3
-        with self.assertRaises(UserError):
-            orderpoint.with_user(self.clerk).action_as_approve_reserve()
-        orderpoint.with_user(self.manager).action_as_approve_reserve()
-        self.assertRecordValues(orderpoint, [{"as_reserve_state": "approved", "as_approved_min_qty": 3.0}])
-        with self.assertRaisesRegex(UserError, "only the parts manager"):
-            orderpoint.with_user(self.clerk).product_min_qty = 1
-        orderpoint.with_user(self.clerk).product_min_qty = 5
-        orderpoint.with_user(self.manager).product_min_qty = 2
-        self.assertEqual(orderpoint.product_min_qty, 2)
 
     def test_part_price_changes_only_by_parts_manager(self):
         """A buyer cannot change a part's sales price; the parts manager can."""
