@@ -344,7 +344,7 @@ class ProductTemplate(models.Model):
             by_vendor[part.seller_ids[0].partner_id] |= part
         batches = sorted(by_vendor.items(), key=lambda item: -len(item[1]))[:2]
         carrier = self.env["res.partner"].create({"name": "德邦物流股份有限公司", "is_company": True})
-        for (vendor, vendor_parts), (damaged, against) in zip(batches, ((2, "supplier"), (1, "carrier"))):
+        for (vendor, vendor_parts), (damaged, against) in zip(batches, ((2, "supplier"), (1, "carrier")), strict=False):
             lines = vendor_parts[:4]
             order = (
                 self.env["purchase.order"]
