@@ -20,6 +20,7 @@
         "security/aftersales_parts_security.xml",
         "security/ir.model.access.csv",
         "data/aftersales_parts_data.xml",
+        "data/aftersales_parts_mail_data.xml",
         "report/aftersales_parts_reports.xml",
         "views/parts_region_views.xml",
         "views/product_template_views.xml",

@@ -28,3 +28,4 @@ from . import receipt_variance
 from . import receipt_intactness
 from . import parts_quality_feedback
 from . import accessory_form
+from . import counter_daily_report

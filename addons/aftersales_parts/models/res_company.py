@@ -38,6 +38,21 @@ class ResCompany(models.Model):
         help="Approved write-offs wait here, still valued, until they are disposed of.",
     )
 
+    as_finance_partner_id = fields.Many2one(
+        "res.partner",
+        string="Finance recipient of the counter daily report",
+        help="The cashier's daily counter report is e-mailed to this contact every evening (and on demand). "
+        "Without one, the report is not sent.",
+    )
+    as_blind_count = fields.Selection(
+        [("never", "Never"), ("quarterly", "Quarterly full counts"), ("all", "All counts")],
+        string="Blind count",
+        default="quarterly",
+        required=True,
+        help="In a blind count the counters do not see the book quantity and start from an empty count; "
+        "the variance is computed once the count is submitted.",
+    )
+
     def _as_get_pending_disposal_location(self):
         """Return the company's pending-disposal location, creating it under the main warehouse."""
         self.ensure_one()

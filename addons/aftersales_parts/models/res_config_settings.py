@@ -17,3 +17,5 @@ class ResConfigSettings(models.TransientModel):
     as_qa_reply_days = fields.Integer(related="company_id.as_qa_reply_days", readonly=False)
     as_parts_region_id = fields.Many2one(related="company_id.as_parts_region_id", readonly=False)
     as_quotes_required = fields.Integer(related="company_id.as_quotes_required", readonly=False)
+    as_finance_partner_id = fields.Many2one(related="company_id.as_finance_partner_id", readonly=False)
+    as_blind_count = fields.Selection(related="company_id.as_blind_count", readonly=False)

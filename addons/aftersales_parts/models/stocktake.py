@@ -51,6 +51,19 @@ class Stocktake(models.Model):
     finance_user_id = fields.Many2one(
         "res.users", string="Finance", check_company=True, help="Finance takes part in the quarterly count."
     )
+    blind_count = fields.Boolean(
+        compute="_compute_blind_count",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Counters do not see the book quantity and start from an empty count; the variance is computed "
+        "once the count is submitted. Set from the company's Blind count setting.",
+    )
+    as_hide_book_qty = fields.Boolean(
+        string="Book quantity hidden",
+        compute="_compute_as_hide_book_qty",
+        help="A blind count being counted: the book quantity is hidden from the counters (not from parts managers).",
+    )
     line_ids = fields.One2many("aftersales.stocktake.line", "stocktake_id", string="Count lines")
     variance_line_ids = fields.One2many(
         "aftersales.stocktake.line", "stocktake_id", string="Variances", domain=[("is_variance", "=", True)]
@@ -60,6 +73,25 @@ class Stocktake(models.Model):
     loss_value = fields.Monetary(compute="_compute_values", store=True)
     line_count = fields.Integer(compute="_compute_values", store=True)
     move_ids = fields.Many2many("stock.move", string="Adjustment moves", readonly=True, copy=False)
+
+    @api.depends("kind", "company_id")
+    def _compute_blind_count(self):
+        # the company setting applies when the stocktake is planned; changing it later leaves counts alone
+        for stocktake in self:
+            setting = stocktake.company_id.as_blind_count
+            stocktake.blind_count = setting == "all" or (setting == "quarterly" and stocktake.kind == "quarterly")
+
+    @api.depends("blind_count", "state")
+    @api.depends_context("uid")
+    def _compute_as_hide_book_qty(self):
+        is_manager = self.env.user.has_group("aftersales_parts.group_aftersales_parts_manager")
+        for stocktake in self:
+            stocktake.as_hide_book_qty = stocktake._as_is_blind_counting() and not is_manager
+
+    def _as_is_blind_counting(self):
+        """A blind count not yet submitted: book quantity hidden, no variance yet."""
+        self.ensure_one()
+        return self.blind_count and self.state in ("draft", "counting")
 
     @api.depends("line_ids.difference_value")
     def _compute_values(self):
@@ -97,8 +129,14 @@ class Stocktake(models.Model):
                 stocktake._quant_domain(), ["product_id", "location_id"], ["quantity:sum"]
             )
             seen = {(product.id, location.id) for product, location, __ in groups}
+            # a blind count starts empty; otherwise the counters confirm or correct the book quantity
             lines = [
-                {"product_id": product.id, "location_id": location.id, "theoretical_qty": qty, "counted_qty": qty}
+                {
+                    "product_id": product.id,
+                    "location_id": location.id,
+                    "theoretical_qty": qty,
+                    "counted_qty": 0.0 if stocktake.blind_count else qty,
+                }
                 for product, location, qty in groups
             ]
             lines += [

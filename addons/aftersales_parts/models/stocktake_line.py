@@ -14,6 +14,7 @@ class StocktakeLine(models.Model):
     company_id = fields.Many2one(related="stocktake_id.company_id", store=True)
     currency_id = fields.Many2one(related="stocktake_id.currency_id")
     state = fields.Selection(related="stocktake_id.state")
+    as_hide_book_qty = fields.Boolean(related="stocktake_id.as_hide_book_qty")
     product_id = fields.Many2one("product.product", string="Part", required=True, check_company=True)
     part_number = fields.Char(related="product_id.as_part_number")
     location_id = fields.Many2one("stock.location", required=True, check_company=True)
@@ -37,9 +38,21 @@ class StocktakeLine(models.Model):
     reason = fields.Char(help="Why the count differs from the books.")
     responsible_id = fields.Many2one("res.users", string="Responsible person")
 
-    @api.depends("counted_qty", "theoretical_qty", "unit_cost")
+    @api.depends("counted_qty", "theoretical_qty", "unit_cost", "stocktake_id.state", "stocktake_id.blind_count")
     def _compute_difference(self):
         for line in self:
+            if line.stocktake_id._as_is_blind_counting():
+                # blind count: no variance (which would give the book quantity away) before submission
+                line.update(
+                    {
+                        "difference_qty": 0.0,
+                        "difference_value": 0.0,
+                        "is_variance": False,
+                        "variance_type": False,
+                        "accuracy": 0.0,
+                    }
+                )
+                continue
             rounding = line.product_id.uom_id.rounding or 0.01
             diff = line.counted_qty - line.theoretical_qty
             line.difference_qty = diff
@@ -47,6 +60,18 @@ class StocktakeLine(models.Model):
             line.is_variance = abs(diff) >= rounding
             line.variance_type = (diff > 0 and "gain") or (diff < 0 and "loss") or False
             line.accuracy = 0.0 if line.is_variance else 100.0
+
+    def _read_format(self, fnames, load="_classic_read"):
+        """Counters of a blind count being counted never read the book quantity, whatever the view."""
+        result = super()._read_format(fnames, load=load)
+        if "theoretical_qty" in fnames and not self.env.user.has_group(
+            "aftersales_parts.group_aftersales_parts_manager"
+        ):
+            hidden = {line.id for line in self if line.stocktake_id._as_is_blind_counting()}
+            for values in result:
+                if values["id"] in hidden:
+                    values["theoretical_qty"] = False
+        return result
 
     def write(self, vals):
         if LOCKED_FIELDS & set(vals):

@@ -10,3 +10,4 @@ from . import test_quality_feedback
 from . import test_reserve_quota
 from . import test_purchase_quotes
 from . import test_intactness
+from . import test_counter_daily_report

@@ -1,5 +1,5 @@
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .common import PartsCommon
 
@@ -98,3 +98,78 @@ class TestStocktake(PartsCommon):
         )
         self.assertEqual(kind, "xlsx")
         self.assertTrue(content.startswith(b"PK"))
+
+
+@tagged("post_install", "-at_install")
+class TestBlindCount(PartsCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._stock(cls.clutch, 10)
+        cls.finance = new_test_user(cls.env, login="as_finance", name="刘会计", groups="base.group_user")
+
+    def _quarterly(self):
+        form = Form(self.env["aftersales.stocktake"].with_user(self.manager))
+        form.kind = "quarterly"
+        form.location_id = self.stock
+        form.categ_id = self.categ
+        form.finance_user_id = self.finance
+        stocktake = form.save()
+        stocktake.counter_ids = self.clerk
+        stocktake.action_start()
+        return stocktake
+
+    def test_quarterly_count_is_blind_by_default(self):
+        """The default setting makes quarterly counts blind and monthly ones open; "all" blinds every count."""
+        self.assertEqual(self.company.as_blind_count, "quarterly")
+        self.assertTrue(self._quarterly().blind_count)
+        Stocktake = self.env["aftersales.stocktake"].with_user(self.manager)
+        self.assertFalse(Stocktake.create({"location_id": self.stock.id}).blind_count)
+        self.company.as_blind_count = "all"
+        self.assertTrue(Stocktake.create({"location_id": self.stock.id}).blind_count)
+
+    def test_counter_does_not_see_the_book_quantity(self):
+        """In a blind count the counter sees neither the book quantity nor a variance, and counts from empty."""
+        stocktake = self._quarterly()
+        line = stocktake.line_ids.filtered(lambda line: line.product_id == self.clutch)
+        self.assertEqual(line.theoretical_qty, 10.0)  # the books, as the system knows them
+        view = self.env.ref("aftersales_parts.aftersales_stocktake_line_view_form_count")
+        with Form(line.with_user(self.clerk), view=view) as count:
+            self.assertTrue(count.as_hide_book_qty)
+            self.assertFalse(count.theoretical_qty)  # the field is hidden and its value withheld
+            self.assertFalse(count.counted_qty)  # the count starts empty
+            self.assertFalse(count.counter_id)
+            count.counted_qty = 9.0
+        self.assertEqual(line.with_user(self.clerk).read(["theoretical_qty"])[0]["theoretical_qty"], False)
+        # in the stocktake form the book quantity and difference columns are hidden from the counter
+        with Form(stocktake.with_user(self.clerk)) as form:
+            self.assertTrue(form.as_hide_book_qty)
+            self.assertEqual(form.line_ids._records[0]["theoretical_qty"], False)
+        # nothing gives the book quantity away before submission
+        self.assertRecordValues(
+            line, [{"counted_qty": 9.0, "counter_id": self.clerk.id, "difference_qty": 0.0, "is_variance": False}]
+        )
+        # the parts manager still sees the books
+        manager_view = Form(line.with_user(self.manager), view=view)
+        self.assertFalse(manager_view.as_hide_book_qty)
+        self.assertEqual(manager_view.theoretical_qty, 10.0)
+        stocktake.action_submit()
+        self.assertRecordValues(
+            line, [{"difference_qty": -1.0, "is_variance": True, "variance_type": "loss", "difference_value": -200.0}]
+        )
+        self.assertEqual(stocktake.loss_value, 200.0)
+        self.assertEqual(line.with_user(self.clerk).read(["theoretical_qty"])[0]["theoretical_qty"], 10.0)
+
+    def test_open_count_prefills_the_books(self):
+        """A monthly (not blind) count still starts from the book quantity, visible to the counter."""
+        stocktake = (
+            self.env["aftersales.stocktake"]
+            .with_user(self.manager)
+            .create({"location_id": self.stock.id, "categ_id": self.categ.id})
+        )
+        stocktake.action_start()
+        line = stocktake.line_ids.filtered(lambda line: line.product_id == self.clutch)
+        count = Form(line.with_user(self.clerk), view="aftersales_parts.aftersales_stocktake_line_view_form_count")
+        self.assertFalse(count.as_hide_book_qty)
+        self.assertEqual(count.theoretical_qty, 10.0)
+        self.assertEqual(count.counted_qty, 10.0)
