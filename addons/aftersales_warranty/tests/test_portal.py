@@ -96,6 +96,10 @@ class TestPortal(WarrantyCommon, HttpCase):
         self.url_open(f"/my/warranty/{claim.id}/answer", data={"answer": "照片已上传", "csrf_token": self.csrf_token()})
         self.assertRecordValues(claim, [{"state": "under_review", "info_answer": "照片已上传"}])
 
+    def _dealer_message(self, source, **kw):
+        """A message as dealer A reads it, in the language of its user."""
+        return self.env(context=dict(self.env.context, lang=self.portal_a.lang))._(source, **kw)
+
     def _post_new_claim(self, rows, **fields):
         """Post the new-claim form as the browser does: repeated part and operation rows keep their order."""
         data = [
@@ -152,14 +156,24 @@ class TestPortal(WarrantyCommon, HttpCase):
     def test_portal_claim_rows_are_checked(self):
         """Unknown codes and wrong quantities are refused with a message, the rows entered are kept, no claim."""
         self.authenticate("dealer_a", "dealer_a")
+        msg = self._dealer_message
         cases = [
             (
                 [("part_code", "SA-001"), ("part_qty", "1"), ("operation_code", "NOPE-1")],
-                "Unknown operation code NOPE-1",
+                msg("Unknown operation code %(code)s.", code="NOPE-1"),
             ),
-            ([("part_code", "SA-001"), ("part_qty", "-2")], "The quantity of part SA-001 must be a positive number"),
-            ([("part_code", "SA-001"), ("part_qty", "1"), ("part_code", "XX-9"), ("part_qty", "1")], "Unknown part"),
-            ([("part_code", ""), ("part_qty", "1"), ("operation_code", "WTY-SA01")], "Enter the causal part number"),
+            (
+                [("part_code", "SA-001"), ("part_qty", "-2")],
+                msg("The quantity of part %(code)s must be a positive number.", code="SA-001"),
+            ),
+            (
+                [("part_code", "SA-001"), ("part_qty", "1"), ("part_code", "XX-9"), ("part_qty", "1")],
+                msg("Unknown part number %(code)s.", code="XX-9"),
+            ),
+            (
+                [("part_code", ""), ("part_qty", "1"), ("operation_code", "WTY-SA01")],
+                msg("Enter the causal part number."),
+            ),
         ]
         for rows, message in cases:
             with self.subTest(message=message):
@@ -181,5 +195,5 @@ class TestPortal(WarrantyCommon, HttpCase):
         )
         self.authenticate("dealer_a", "dealer_a")
         page = self._post_new_claim([("part_code", "OTHER-001"), ("part_qty", "1")])
-        self.assertIn("Unknown part number OTHER-001", page.text)
+        self.assertIn(self._dealer_message("Unknown part number %(code)s.", code="OTHER-001"), page.text)
         self.assertFalse(self.env["aftersales.warranty.claim"].search([("dealer_id", "=", self.dealer.id)]))
