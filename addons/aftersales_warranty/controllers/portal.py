@@ -1,5 +1,7 @@
 import base64
 
+from werkzeug.datastructures import MultiDict
+
 from odoo import Command, _, http
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
@@ -7,6 +9,7 @@ from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 
 PAGE_SIZE = 20
+NEW_ROWS = 3  # empty part and labour rows on the new-claim form
 
 
 class WarrantyPortal(CustomerPortal):
@@ -89,45 +92,108 @@ class WarrantyPortal(CustomerPortal):
         )
         return request.render("aftersales_warranty.portal_my_warranty_claim", values)
 
+    def _warranty_new_rows(self, form=None):
+        """Part rows (part number, quantity) and labour rows (operation code) of the new-claim form: the rows
+        posted, then empty ones up to NEW_ROWS more."""
+        form = form or MultiDict()
+        codes, qtys = form.getlist("part_code"), form.getlist("part_qty")
+        parts = [
+            {"code": code, "qty": qtys[i] if i < len(qtys) else ""} for i, code in enumerate(codes) if code.strip()
+        ]
+        operations = [{"code": code} for code in form.getlist("operation_code") if code.strip()]
+        parts += [{"code": "", "qty": "1"} for _i in range(max(NEW_ROWS, len(parts) + 1) - len(parts))]
+        operations += [{"code": ""} for _i in range(max(NEW_ROWS, len(operations) + 1) - len(operations))]
+        return parts, operations
+
     @http.route(["/my/warranty/new"], type="http", auth="user", website=True, methods=["GET"])
     def portal_my_warranty_new(self, error=None, **kw):
         values = self._prepare_portal_layout_values()
-        values.update({"page_name": "warranty_new", "error": error, "values": kw})
+        form = request.httprequest.form if request.httprequest.method == "POST" else None
+        part_rows, operation_rows = self._warranty_new_rows(form)
+        values.update(
+            {
+                "page_name": "warranty_new",
+                "error": error,
+                "values": kw,
+                "part_rows": part_rows,
+                "operation_rows": operation_rows,
+            }
+        )
         return request.render("aftersales_warranty.portal_my_warranty_new", values)
+
+    @staticmethod
+    def _warranty_number(value, default=0.0):
+        """A posted number, or None when it is not one."""
+        try:
+            return float(value) if value not in (None, "") else default
+        except ValueError:
+            return None
+
+    def _warranty_new_lines(self, env, form):
+        """The claim lines of the posted part and labour rows, and the causal part (the first part row).
+
+        Raises UserError with a message for the dealer on an unknown code or a wrong quantity. Parts and
+        operations are looked up by exact code among the company's and the shared ones.
+        """
+        company_domain = [("company_id", "in", [False, env.company.id])]
+        codes, qtys = form.getlist("part_code"), form.getlist("part_qty")
+        lines, causal = [], env["product.product"]
+        for i, raw_code in enumerate(codes):
+            code = raw_code.strip()
+            if not code:
+                continue
+            part = env["product.product"].search([("default_code", "=", code), *company_domain], limit=1)
+            if not part:
+                raise UserError(_("Unknown part number %(code)s.", code=code))
+            qty = self._warranty_number(qtys[i] if i < len(qtys) else "", 1.0)
+            if qty is None or qty <= 0:
+                raise UserError(_("The quantity of part %(code)s must be a positive number.", code=code))
+            causal = causal or part
+            lines.append(Command.create({"line_type": "part", "product_id": part.id, "quantity": qty}))
+        if not causal:
+            raise UserError(_("Enter the causal part number."))
+        for raw_code in form.getlist("operation_code"):
+            code = raw_code.strip()
+            if not code:
+                continue
+            operation = env["aftersales.operation"].search([("code", "=", code), *company_domain], limit=1)
+            if not operation:
+                raise UserError(_("Unknown operation code %(code)s.", code=code))
+            # The flat-rate hours come from the operation catalogue for the vehicle model.
+            lines.append(Command.create({"line_type": "labour", "operation_id": operation.id}))
+        return lines, causal
 
     @http.route(["/my/warranty/new"], type="http", auth="user", website=True, methods=["POST"])
     def portal_my_warranty_create(self, **post):
+        if post.get("add_rows"):
+            # "More lines": the form comes back with what was entered and more empty rows.
+            return self.portal_my_warranty_new(**post)
         user = request.env.user
         dealer = user.commercial_partner_id
+        form = request.httprequest.form
         # sudo: portal users have no read access on vehicles, parts or operations; the lookups are exact
         # (VIN, part number, operation code) and the claim is always created for the user's own dealer.
         env = request.env(su=True)
         vin = (post.get("vin") or "").strip().upper()
         vehicle = env["fleet.vehicle"].search([("vin_sn", "=", vin)], limit=1)
-        part = env["product.product"].search([("default_code", "=", (post.get("part_code") or "").strip())], limit=1)
-        operation = env["aftersales.operation"].search(
-            [("code", "=", (post.get("operation_code") or "").strip())], limit=1
-        )
-        if not vehicle or not part:
-            error = _("Unknown VIN.") if not vehicle else _("Unknown part number.")
-            return self.portal_my_warranty_new(error=error, **post)
-        lines = [
-            Command.create({"line_type": "part", "product_id": part.id, "quantity": float(post.get("part_qty") or 1)})
-        ]
-        if operation:
-            line = {"line_type": "labour", "operation_id": operation.id}
-            if post.get("hours"):
-                line["quantity"] = float(post["hours"])
-            lines.append(Command.create(line))
+        mileage = self._warranty_number(post.get("mileage"))
+        try:
+            if not vehicle:
+                raise UserError(_("Unknown VIN."))
+            if mileage is None or mileage < 0:
+                raise UserError(_("The mileage must be a positive number of kilometres."))
+            lines, causal = self._warranty_new_lines(env, form)
+        except UserError as e:
+            return self.portal_my_warranty_new(error=e.args[0], **post)
         vals = {
             "company_id": env.company.id,
             "dealer_id": dealer.id,
             "vehicle_id": vehicle.id,
-            "mileage": float(post.get("mileage") or 0),
+            "mileage": mileage,
             "complaint": post.get("complaint"),
             "cause": post.get("cause"),
             "correction": post.get("correction"),
-            "causal_product_id": part.id,
+            "causal_product_id": causal.id,
             "line_ids": lines,
         }
         if post.get("repair_date"):

@@ -23,7 +23,11 @@ class AftersalesVehicleReturn(models.Model):
     vehicle_id = fields.Many2one("fleet.vehicle", string="Vehicle", required=True, index=True)
     vin = fields.Char(related="vehicle_id.vin_sn", string="VIN")
     reason = fields.Text(required=True)
-    amount = fields.Monetary(string="Vehicle Amount", help="Amount of the vehicle on the dealer's account.")
+    amount = fields.Monetary(
+        string="Vehicle Amount",
+        help="Amount of the vehicle on the dealer's account, before tax: the credit note that offsets it adds the "
+        "company's warranty sales tax.",
+    )
     state = fields.Selection(
         [
             ("draft", "Application"),
@@ -133,7 +137,8 @@ class AftersalesVehicleReturn(models.Model):
                     "name": self.env._("Vehicle return %(name)s, VIN %(vin)s", name=ret.name, vin=ret.vin),
                     "quantity": 1,
                     "price_unit": ret.amount,
-                    "tax_ids": [Command.clear()],
+                    # Like the claim documents: the company's warranty sales tax (none when the setting is empty).
+                    "tax_ids": [Command.set(ret.company_id._as_warranty_taxes("out_refund").ids)],
                 }
             )
             # sudo: the amount is the approved return's; finance may lack claim rights and the reverse.

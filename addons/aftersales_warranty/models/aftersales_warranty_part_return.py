@@ -207,7 +207,43 @@ class AftersalesWarrantyPartReturn(models.Model):
         self.write({"state": "judged", "judgement": judgement, "judgement_note": note})
         if judgement == "sent_back":
             self._charge_back()
+        # sudo: the reviewer judging the parts may have no stock rights; the parts, quantities and locations are
+        # the received returns', the partner is the claim's dealer or the causal part's supplier.
+        if judgement == "sent_back":
+            self.sudo()._send_back_to_dealer()
+        elif judgement in ("exchanged", "repaired"):
+            self.sudo()._return_to_supplier()
         return True
+
+    def _judged_at_oem(self):
+        """Returns of goods received at the OEM and still in an internal location (the returned parts location)."""
+        return self._stock_returns().filtered(
+            lambda r: not r.claim_id.is_dealer_side and r.location_id.usage == "internal"
+        )
+
+    def _deliver_from_returns(self, partner, destination):
+        """A validated delivery of the returns, from where they were received, to the partner's location."""
+        for (_company, source), returns in self.grouped(lambda r: (r.company_id, r.location_id)).items():
+            warehouse = returns._warehouse()
+            if not warehouse:
+                continue
+            picking = self._create_return_picking(warehouse.out_type_id, partner, source, destination, returns)
+            self._validate(picking.move_ids)
+            self._link_moves(picking, returns)
+            returns.location_id = destination
+
+    def _send_back_to_dealer(self):
+        """Out of coverage: the old parts go back to the dealer (its customer location), charged back."""
+        for dealer, returns in self._judged_at_oem().grouped(lambda r: r.dealer_id.commercial_partner_id).items():
+            destination = dealer.property_stock_customer or self.env.ref("stock.stock_location_customers")
+            returns._deliver_from_returns(dealer, destination)
+
+    def _return_to_supplier(self):
+        """In coverage, exchanged or repaired: the old parts go back to the causal part's supplier (supply base)."""
+        returns = self._judged_at_oem().filtered(lambda r: r.supplier_id)
+        for supplier, group in returns.grouped(lambda r: r.supplier_id.commercial_partner_id).items():
+            destination = supplier.property_stock_supplier or self.env.ref("stock.stock_location_suppliers")
+            group._deliver_from_returns(supplier, destination)
 
     def _charge_back(self):
         for ret in self.filtered(lambda r: r.amount and not r.chargeback_move_id):

@@ -29,7 +29,14 @@ class AftersalesWarrantyScrap(models.Model):
         "res.users", string="Service Department", default=lambda self: self.env.user, tracking=True
     )
     return_ids = fields.One2many("aftersales.warranty.part.return", "scrap_request_id", string="Returned Parts")
-    amount_total = fields.Monetary(compute="_compute_amount_total", store=True, string="Loss Value")
+    amount_total = fields.Monetary(
+        compute="_compute_amount_total",
+        store=True,
+        string="Parts Standard Cost",
+        help="Standard cost of the listed parts, for information and for the general-manager amount. Scrapping "
+        "posts no stock value: the returned parts are unvalued, their warranty cost was expensed on the dealer's "
+        "bill.",
+    )
     disputed = fields.Boolean(
         string="Sign-Off Disputed", tracking=True, help="The joint sign-off disagrees: the general manager decides."
     )
@@ -77,7 +84,7 @@ class AftersalesWarrantyScrap(models.Model):
         return True
 
     def action_scrap(self):
-        """Post the loss through Odoo scrap orders."""
+        """Scrap the parts through Odoo scrap orders: they leave the returned parts location, in quantity only."""
         for request in self:
             if request.state != "approved":
                 raise UserError(
@@ -88,7 +95,12 @@ class AftersalesWarrantyScrap(models.Model):
             scraps = Scrap.create([request._prepare_scrap_vals(ret) for ret in request.return_ids])
             scraps.do_scrap()
             request.write({"scrap_ids": [(6, 0, scraps.ids)], "state": "done"})
-            request.message_post(body=self.env._("Scrapped; the loss is posted."))
+            request.message_post(
+                body=self.env._(
+                    "Scrapped: the parts left the returned parts location. No stock value is posted, the warranty "
+                    "cost of the parts was expensed on the dealer's bill."
+                )
+            )
         return True
 
     def _prepare_scrap_vals(self, part_return):

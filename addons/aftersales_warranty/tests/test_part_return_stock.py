@@ -83,3 +83,94 @@ class TestPartReturnStock(WarrantyCommon):
         # The OEM's receipt is in the OEM's system: nothing more moves at the dealer's.
         ret.with_user(self.reviewer).action_receive()
         self.assertEqual(ret.move_ids, move)
+
+    def _received(self, **kw):
+        ret = self._approved(**kw).return_ids
+        ret.with_user(self.clerk).action_ship()
+        ret.with_user(self.reviewer).action_receive()
+        return ret
+
+    def _judgement_move(self, ret):
+        """The move the judgement added, after the receipt."""
+        receipt = ret.move_ids.filtered(lambda m: m.picking_type_id == self.warehouse.in_type_id)
+        return ret.move_ids - receipt
+
+    def test_sent_back_part_goes_back_to_the_dealer(self):
+        """Out of coverage: judging the part "sent back" delivers it from the returned parts location to the
+        dealer, done, without value, and charges the dealer back."""
+        ret = self._received()
+        returns_location = self.company.as_warranty_returns_location_id
+        ret.with_user(self.reviewer).action_judge("sent_back", "人为损坏，不属三包")
+        move = self._judgement_move(ret)
+        self.assertRecordValues(
+            move,
+            [
+                {
+                    "product_id": self.part.id,
+                    "quantity": 2.0,
+                    "state": "done",
+                    "location_id": returns_location.id,
+                    "location_dest_id": self.dealer.property_stock_customer.id,
+                    "partner_id": self.dealer.id,
+                }
+            ],
+        )
+        self.assertRecordValues(
+            move.picking_id,
+            [{"partner_id": self.dealer.id, "state": "done", "picking_type_id": self.warehouse.out_type_id.id}],
+        )
+        self.assertEqual(self._quantity(returns_location), 0.0, "the part left the returned parts location")
+        self.assertEqual(ret.location_id, self.dealer.property_stock_customer)
+        self.assertFalse(ret.move_ids.stock_valuation_layer_ids, "old parts carry no stock value")
+        self.assertTrue(ret.chargeback_move_id)
+        self.assertIn(move.picking_id, ret.with_user(self.stock_user).picking_ids)
+
+    def _assert_returned_to_supplier(self, judgement):
+        """In coverage: judging the part exchanged or repaired returns it to the causal part's supplier."""
+        returns_location = self.company.as_warranty_returns_location_id
+        ret = self._received()
+        self.assertEqual(ret.supplier_id, self.supplier)
+        ret.with_user(self.reviewer).action_judge(judgement)
+        move = self._judgement_move(ret)
+        self.assertRecordValues(
+            move,
+            [
+                {
+                    "product_id": self.part.id,
+                    "quantity": 2.0,
+                    "state": "done",
+                    "location_id": returns_location.id,
+                    "location_dest_id": self.supplier.property_stock_supplier.id,
+                    "partner_id": self.supplier.id,
+                }
+            ],
+        )
+        self.assertRecordValues(move.picking_id, [{"partner_id": self.supplier.id, "state": "done"}])
+        self.assertEqual(ret.location_id, self.supplier.property_stock_supplier)
+        self.assertEqual(self._quantity(returns_location), 0.0, "the part left the returned parts location")
+        self.assertFalse(ret.move_ids.stock_valuation_layer_ids, "old parts carry no stock value")
+        self.assertFalse(ret.chargeback_move_id, "in coverage: no charge-back")
+
+    def test_exchanged_part_goes_back_to_the_supplier(self):
+        self._assert_returned_to_supplier("exchanged")
+
+    def test_repaired_part_goes_back_to_the_supplier(self):
+        self._assert_returned_to_supplier("repaired")
+
+    def test_in_coverage_part_without_supplier_stays(self):
+        """A part outside the supply base has no supplier to go back to: it stays in the returned parts location."""
+        orphan = self.env["product.product"].create(
+            {"name": "杂牌雾灯", "is_storable": True, "categ_id": self.categ_chassis.id, "standard_price": 400.0}
+        )
+        claim = self._submitted_claim(
+            causal_product_id=orphan.id,
+            line_ids=[Command.create({"line_type": "part", "product_id": orphan.id, "quantity": 1})],
+        )
+        claim.with_user(self.reviewer).action_start_review()
+        claim.with_user(self.reviewer).action_approve()
+        ret = claim.return_ids
+        ret.with_user(self.clerk).action_ship()
+        ret.with_user(self.reviewer).action_receive()
+        ret.with_user(self.reviewer).action_judge("repaired")
+        self.assertFalse(self._judgement_move(ret))
+        self.assertEqual(ret.location_id, self.company.as_warranty_returns_location_id)

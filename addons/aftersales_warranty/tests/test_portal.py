@@ -95,3 +95,105 @@ class TestPortal(WarrantyCommon, HttpCase):
         self.assertIn("请补充里程表照片", page.text)
         self.url_open(f"/my/warranty/{claim.id}/answer", data={"answer": "照片已上传", "csrf_token": self.csrf_token()})
         self.assertRecordValues(claim, [{"state": "under_review", "info_answer": "照片已上传"}])
+
+    def _dealer_message(self, source, **kw):
+        """A message as dealer A reads it, in the language of its user."""
+        return self.env(context=dict(self.env.context, lang=self.portal_a.lang))._(source, **kw)
+
+    def _post_new_claim(self, rows, **fields):
+        """Post the new-claim form as the browser does: repeated part and operation rows keep their order."""
+        data = [
+            ("vin", self.vehicle.vin_sn),
+            ("mileage", "23000"),
+            ("complaint", "过减速带时前部异响"),
+            ("csrf_token", self.csrf_token()),
+            *fields.items(),
+            *rows,
+        ]
+        return self.url_open("/my/warranty/new", data=data)
+
+    def test_portal_claim_with_several_parts_and_operations(self):
+        """Dealer A files two parts and two operations on the portal; the hours come from the catalogue."""
+        bracket = self.env["product.product"].create(
+            {"name": "减震器支架", "default_code": "SA-002", "categ_id": self.categ_chassis.id, "standard_price": 80.0}
+        )
+        Operation = self.env["aftersales.operation"]
+        replace = Operation.create({"code": "WTY-T-SA01", "name": "更换前减震器及支架", "default_hours": 1.5})
+        alignment = Operation.create({"code": "WTY-T-AL01", "name": "四轮定位", "default_hours": 0.5})
+        self.authenticate("dealer_a", "dealer_a")
+        response = self._post_new_claim(
+            [
+                ("part_code", "SA-001"),
+                ("part_qty", "1"),
+                ("part_code", "SA-002"),
+                ("part_qty", "2"),
+                ("part_code", ""),
+                ("part_qty", "1"),
+                ("operation_code", "WTY-T-SA01"),
+                ("operation_code", "WTY-T-AL01"),
+                ("operation_code", ""),
+            ],
+            hours="9",
+        )
+        claim = self.env["aftersales.warranty.claim"].search([("dealer_id", "=", self.dealer.id)])
+        self.assertEqual(len(claim), 1)
+        self.assertTrue(response.url.endswith(f"/my/warranty/{claim.id}"))
+        self.assertRecordValues(claim, [{"causal_product_id": self.part.id, "submitted_by_id": False}])
+        self.assertRecordValues(
+            claim.line_ids.sorted("id"),
+            [
+                {"line_type": "part", "product_id": self.part.id, "operation_id": False, "quantity": 1.0},
+                {"line_type": "part", "product_id": bracket.id, "operation_id": False, "quantity": 2.0},
+                {"line_type": "labour", "product_id": False, "operation_id": replace.id, "quantity": 1.5},
+                {"line_type": "labour", "product_id": False, "operation_id": alignment.id, "quantity": 0.5},
+            ],
+        )
+        # The dealer sees its lines on the claim.
+        page = self.url_open(f"/my/warranty/{claim.id}")
+        self.assertIn("减震器支架", page.text)
+        self.assertIn("四轮定位", page.text)
+
+    def test_portal_claim_rows_are_checked(self):
+        """Unknown codes and wrong quantities are refused with a message, the rows entered are kept, no claim."""
+        self.authenticate("dealer_a", "dealer_a")
+        msg = self._dealer_message
+        cases = [
+            (
+                [("part_code", "SA-001"), ("part_qty", "1"), ("operation_code", "NOPE-1")],
+                msg("Unknown operation code %(code)s.", code="NOPE-1"),
+            ),
+            (
+                [("part_code", "SA-001"), ("part_qty", "-2")],
+                msg("The quantity of part %(code)s must be a positive number.", code="SA-001"),
+            ),
+            (
+                [("part_code", "SA-001"), ("part_qty", "1"), ("part_code", "XX-9"), ("part_qty", "1")],
+                msg("Unknown part number %(code)s.", code="XX-9"),
+            ),
+            (
+                [("part_code", ""), ("part_qty", "1"), ("operation_code", "WTY-SA01")],
+                msg("Enter the causal part number."),
+            ),
+        ]
+        for rows, message in cases:
+            with self.subTest(message=message):
+                page = self._post_new_claim(rows)
+                self.assertIn(message, page.text)
+                self.assertIn('value="SA-001"' if rows[0][1] else 'value="WTY-SA01"', page.text)
+        self.assertFalse(self.env["aftersales.warranty.claim"].search([("dealer_id", "=", self.dealer.id)]))
+        # "More Lines" keeps the entered rows and adds empty ones, without creating a claim.
+        rows = [(key, value) for i in range(3) for key, value in (("part_code", "SA-001"), ("part_qty", str(i + 1)))]
+        page = self._post_new_claim(rows, add_rows="1")
+        self.assertEqual(page.text.count('name="part_code"'), 4)
+        self.assertFalse(self.env["aftersales.warranty.claim"].search([("dealer_id", "=", self.dealer.id)]))
+
+    def test_portal_claim_never_uses_another_companys_part(self):
+        """A part number of another company's catalogue is unknown to the dealer's claim."""
+        other_company = self.env["res.company"].create({"name": "其他主机厂"})
+        self.env["product.product"].create(
+            {"name": "他司零件", "default_code": "OTHER-001", "company_id": other_company.id}
+        )
+        self.authenticate("dealer_a", "dealer_a")
+        page = self._post_new_claim([("part_code", "OTHER-001"), ("part_qty", "1")])
+        self.assertIn(self._dealer_message("Unknown part number %(code)s.", code="OTHER-001"), page.text)
+        self.assertFalse(self.env["aftersales.warranty.claim"].search([("dealer_id", "=", self.dealer.id)]))

@@ -70,6 +70,10 @@ class TestScrap(WarrantyCommon):
                 }
             ],
         )
+        # The displayed figure is the parts' standard cost, for information: scrapping posts no value.
+        self.assertEqual(request.amount_total, 400.0)
+        self.assertFalse(request.scrap_ids.move_ids.stock_valuation_layer_ids, "returned parts are unvalued")
+        self.assertFalse(request.scrap_ids.move_ids.account_move_ids, "no journal entry for the scrapping")
         stock = self.env["stock.quant"]._get_available_quantity(self.orphan, ret.location_id, allow_negative=True)
         self.assertEqual(stock, 0.0, "the received part left the returned parts location")
         with self.assertRaises(UserError):
