@@ -49,13 +49,14 @@ def _workshop(env):
     categ = env["product.category"].search([("name", "=", "Bench Parts")], limit=1) or env["product.category"].create(
         {"name": "Bench Parts", "property_cost_method": "fifo", "property_valuation": "real_time"}
     )
-    parts = env["product.product"].search([("default_code", "=like", "BENCH-%")], order="default_code")
+    # Own code prefix: the parts scenarios fill the same database with BENCH-* parts.
+    parts = env["product.product"].search([("default_code", "=like", "BENCHWO-%")], order="default_code", limit=5)
     if len(parts) < 5:
         parts = env["product.product"].create(
             [
                 {
                     "name": f"Bench part {i}",
-                    "default_code": f"BENCH-{i}",
+                    "default_code": f"BENCHWO-{i}",
                     "is_storable": True,
                     "categ_id": categ.id,
                     "standard_price": 10.0 * (i + 1),
