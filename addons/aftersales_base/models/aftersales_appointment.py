@@ -9,7 +9,7 @@ from .aftersales_operation import JOB_TYPES
 class AftersalesAppointment(models.Model):
     _name = "aftersales.appointment"
     _description = "Workshop Appointment"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["aftersales.numbered.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "start desc, id desc"
     _check_company_auto = True
 
@@ -80,13 +80,6 @@ class AftersalesAppointment(models.Model):
                         other=clash.name,
                     )
                 )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("aftersales.appointment") or "/"
-        return super().create(vals_list)
 
     def _prepare_repair_vals(self):
         self.ensure_one()

@@ -6,7 +6,7 @@ class AftersalesEnquiry(models.Model):
 
     _name = "aftersales.enquiry"
     _description = "Enquiry Log"
-    _inherit = ["mail.thread"]
+    _inherit = ["aftersales.numbered.mixin", "mail.thread"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -35,9 +35,6 @@ class AftersalesEnquiry(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("aftersales.enquiry") or "/"
         enquiries = super().create(vals_list)
         enquiries.partner_id.sudo()._schedule_archive_activities()  # same follow-up as a visit (see delivery)
         return enquiries

@@ -18,7 +18,7 @@ STATES = [
 class AftersalesComplaint(models.Model):
     _name = "aftersales.complaint"
     _description = "Customer Complaint"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["aftersales.numbered.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "is_major desc, date_received desc, id desc"
     _check_company_auto = True
 
@@ -136,14 +136,6 @@ class AftersalesComplaint(models.Model):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(self.env._("Operation not supported"))
         return self._late_domain() if (operator == "=") == value else ["!", *self._late_domain()]
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
-                vals["name"] = self.env["ir.sequence"].with_company(company).next_by_code("aftersales.complaint") or "/"
-        return super().create(vals_list)
 
     # ---------------------------------------------------------------- actions
     def _state_label(self, state):

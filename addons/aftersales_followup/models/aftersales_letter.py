@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 class AftersalesLetter(models.Model):
     _name = "aftersales.letter"
     _description = "Letter Register Entry"
-    _inherit = ["mail.thread"]
+    _inherit = ["aftersales.numbered.mixin", "mail.thread"]
     _order = "due_date desc, id desc"
     _check_company_auto = True
 
@@ -45,13 +45,6 @@ class AftersalesLetter(models.Model):
             raise UserError(self.env._("Operation not supported"))
         domain = [("state", "=", "draft"), ("due_date", "<", fields.Date.context_today(self))]
         return domain if (operator == "=") == value else ["!", "&", *domain]
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("aftersales.letter") or "/"
-        return super().create(vals_list)
 
     def action_register(self):
         for letter in self:

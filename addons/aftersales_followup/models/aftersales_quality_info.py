@@ -25,7 +25,7 @@ LEVEL_CRITERIA = {
 class AftersalesQualityInfo(models.Model):
     _name = "aftersales.quality.info"
     _description = "Quality Information"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["aftersales.numbered.mixin", "portal.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "level, date_reported desc, id desc"
     _check_company_auto = True
 
@@ -185,11 +185,14 @@ class AftersalesQualityInfo(models.Model):
             info.access_url = f"/my/quality/{info.id}"
 
     # -------------------------------------------------------- constraints/CRUD
+    @api.model
+    def _as_next_number(self, vals):
+        # Network dealers report from the portal: they cannot read sequences.
+        return super(AftersalesQualityInfo, self.sudo())._as_next_number(vals)
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].sudo().next_by_code("aftersales.quality.info") or "/"
             if vals.get("vin"):
                 vals["vin"] = vals["vin"].strip().upper()
         return super().create(vals_list)

@@ -28,7 +28,7 @@ EVALUATION_STATES = {"application": ("scoring",), "interview": ("visit",), "acce
 class NetworkApplication(models.Model):
     _name = "aftersales.network.application"
     _description = "Network Dealer Application"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["aftersales.numbered.mixin", "portal.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "id desc"
     _check_company_auto = True
 
@@ -232,12 +232,6 @@ class NetworkApplication(models.Model):
             application.access_url = f"/my/network/{application.id}"
 
     # ------------------------------------------------------------------ CRUD
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("aftersales.network.application") or "/"
-        return super().create(vals_list)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_started(self):

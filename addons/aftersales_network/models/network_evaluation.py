@@ -17,7 +17,7 @@ ONCE_PER_SCORER = ("application", "interview")
 class NetworkEvaluation(models.Model):
     _name = "aftersales.network.evaluation"
     _description = "Network Scoring Sheet"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["aftersales.numbered.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -209,13 +209,6 @@ class NetworkEvaluation(models.Model):
                         candidate=candidate.name,
                     )
                 )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("aftersales.network.evaluation") or "/"
-        return super().create(vals_list)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_done(self):

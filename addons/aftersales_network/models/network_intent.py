@@ -19,7 +19,7 @@ FROZEN_FIELDS = {
 class NetworkIntent(models.Model):
     _name = "aftersales.network.intent"
     _description = "Letter of Intent"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["aftersales.numbered.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -41,13 +41,6 @@ class NetworkIntent(models.Model):
     signature = fields.Image(copy=False, attachment=True, max_width=1024, max_height=1024)
     signed_by = fields.Char(copy=False)
     signed_on = fields.Datetime(copy=False)
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("aftersales.network.intent") or "/"
-        return super().create(vals_list)
 
     def write(self, vals):
         # Guard, not workflow: a signed letter is a legal document and stays as signed.

@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 class AccessoryForm(models.Model):
     _name = "aftersales.accessory.form"
     _description = "Accessory Gift or Sale Form"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["aftersales.numbered.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -41,13 +41,6 @@ class AccessoryForm(models.Model):
         for form in self:
             form.amount_sale = sum(form.line_ids.filtered(lambda line: line.kind == "sale").mapped("subtotal"))
             form.amount_gift = sum(line.cost * line.quantity for line in form.line_ids if line.kind == "gift")
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("aftersales.accessory.form") or "/"
-        return super().create(vals_list)
 
     def action_submit(self):
         for form in self:

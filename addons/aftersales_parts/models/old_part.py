@@ -7,7 +7,7 @@ from odoo.exceptions import UserError
 class OldPart(models.Model):
     _name = "aftersales.old.part"
     _description = "Old Part"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["aftersales.numbered.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -44,13 +44,6 @@ class OldPart(models.Model):
     note = fields.Text()
 
     _sql_constraints = [("move_unique", "unique(move_id, product_id)", "A removal move makes one ledger entry.")]
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("aftersales.old.part") or "/"
-        return super().create(vals_list)
 
     @api.model
     def _prepare_old_part_vals(self, move):

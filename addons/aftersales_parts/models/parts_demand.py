@@ -7,7 +7,7 @@ from odoo.exceptions import UserError, ValidationError
 class PartsDemand(models.Model):
     _name = "aftersales.parts.demand"
     _description = "Parts Demand"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["aftersales.numbered.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -130,16 +130,6 @@ class PartsDemand(models.Model):
                         partner=demand.partner_id.display_name,
                     )
                 )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
-                vals["name"] = (
-                    self.env["ir.sequence"].with_company(company).next_by_code("aftersales.parts.demand") or "/"
-                )
-        return super().create(vals_list)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):

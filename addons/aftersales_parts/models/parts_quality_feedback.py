@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 class PartsQualityFeedback(models.Model):
     _name = "aftersales.parts.quality.feedback"
     _description = "Parts Quality Feedback (unpacking damage or shortage)"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["aftersales.numbered.mixin", "portal.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "report_date desc, id desc"
     _check_company_auto = True
 
@@ -79,13 +79,6 @@ class PartsQualityFeedback(models.Model):
         ]
         positive = (operator == "=") == bool(value)
         return domain if positive else ["!", *domain]
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("aftersales.parts.quality.feedback") or "/"
-        return super().create(vals_list)
 
     def _compute_access_url(self):
         super()._compute_access_url()

@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 class PartsWriteoff(models.Model):
     _name = "aftersales.parts.writeoff"
     _description = "Parts Write-off"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation"]
+    _inherit = ["aftersales.numbered.mixin", "mail.thread", "mail.activity.mixin", "tier.validation"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -81,13 +81,6 @@ class PartsWriteoff(models.Model):
     def _compute_amount_total(self):
         for writeoff in self:
             writeoff.amount_total = sum(writeoff.line_ids.mapped("amount"))
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("aftersales.parts.writeoff") or "/"
-        return super().create(vals_list)
 
     @api.model
     def _get_under_validation_exceptions(self):

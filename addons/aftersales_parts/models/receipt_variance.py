@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 class ReceiptVariance(models.Model):
     _name = "aftersales.receipt.variance"
     _description = "Receipt Variance"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["aftersales.numbered.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -61,13 +61,6 @@ class ReceiptVariance(models.Model):
     def _compute_amount_total(self):
         for variance in self:
             variance.amount_total = sum(variance.line_ids.mapped("amount"))
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("aftersales.receipt.variance") or "/"
-        return super().create(vals_list)
 
     def action_claim(self):
         for variance in self:

@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 class Stocktake(models.Model):
     _name = "aftersales.stocktake"
     _description = "Stocktake"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["aftersales.numbered.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -100,13 +100,6 @@ class Stocktake(models.Model):
             stocktake.gain_value = sum(v for v in values if v > 0)
             stocktake.loss_value = -sum(v for v in values if v < 0)
             stocktake.line_count = len(stocktake.line_ids)
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("aftersales.stocktake") or "/"
-        return super().create(vals_list)
 
     def _quant_domain(self):
         self.ensure_one()

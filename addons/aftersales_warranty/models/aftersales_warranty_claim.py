@@ -58,7 +58,7 @@ FLOW_FIELDS = {
 class AftersalesWarrantyClaim(models.Model):
     _name = "aftersales.warranty.claim"
     _description = "Warranty Claim"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["aftersales.numbered.mixin", "portal.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "repair_date desc, id desc"
     _check_company_auto = True
 
@@ -266,15 +266,6 @@ class AftersalesWarrantyClaim(models.Model):
             claim.return_count = len(claim.return_ids)
 
     # ------------------------------------------------------------------ CRUD
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
-                vals["name"] = (
-                    self.env["ir.sequence"].with_company(company).next_by_code("aftersales.warranty.claim") or "/"
-                )
-        return super().create(vals_list)
 
     def write(self, vals):
         if not self.env.context.get("aftersales_claim_review"):

@@ -7,7 +7,7 @@ class AftersalesWarrantyScrap(models.Model):
 
     _name = "aftersales.warranty.scrap"
     _description = "Returned Parts Scrapping Request"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation"]
+    _inherit = ["aftersales.numbered.mixin", "mail.thread", "mail.activity.mixin", "tier.validation"]
     _order = "id desc"
     _check_company_auto = True
     _state_from = ["draft"]
@@ -67,13 +67,6 @@ class AftersalesWarrantyScrap(models.Model):
     def _compute_needs_gm(self):
         for request in self:
             request.needs_gm = request.disputed or request.amount_total > request.company_id.as_scrap_gm_amount
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("aftersales.warranty.scrap") or "/"
-        return super().create(vals_list)
 
     def action_approve(self):
         """All tiers of the route have validated (checked by tier validation on the state change)."""
