@@ -1,6 +1,7 @@
 from . import res_company
 from . import res_config_settings
 from . import aftersales_numbered_mixin
+from . import aftersales_workflow_mixin
 from . import aftersales_vin_wmi
 from . import aftersales_operation
 from . import aftersales_labour_line
