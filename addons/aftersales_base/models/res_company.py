@@ -19,6 +19,13 @@ class ResCompany(models.Model):
     as_comeback_days = fields.Integer(string="Comeback window (days)", default=30)
     as_progress_reminder_minutes = fields.Integer(string="Progress check reminder (minutes)", default=30)
     as_washing_enabled = fields.Boolean(string="Washing step", default=True)
+    # Portal
+    as_portal_upload_max_mb = fields.Float(
+        string="Largest portal attachment (MB)",
+        default=10.0,
+        help="Files uploaded on the portal (photos, documents) may not be larger; only images and PDF files "
+        "are accepted.",
+    )
     as_labour_rate = fields.Monetary(string="Labour rate per hour", default=120.0, currency_field="currency_id")
     as_warranty_labour_rate = fields.Monetary(
         string="Warranty labour rate per hour", default=100.0, currency_field="currency_id"

@@ -12,6 +12,7 @@ class ResConfigSettings(models.TransientModel):
     as_complex_job_hours = fields.Integer(related="company_id.as_complex_job_hours", readonly=False)
     as_comeback_days = fields.Integer(related="company_id.as_comeback_days", readonly=False)
     as_progress_reminder_minutes = fields.Integer(related="company_id.as_progress_reminder_minutes", readonly=False)
+    as_portal_upload_max_mb = fields.Float(related="company_id.as_portal_upload_max_mb", readonly=False)
     as_washing_enabled = fields.Boolean(related="company_id.as_washing_enabled", readonly=False)
     as_labour_rate = fields.Monetary(related="company_id.as_labour_rate", readonly=False)
     as_warranty_labour_rate = fields.Monetary(related="company_id.as_warranty_labour_rate", readonly=False)
