@@ -22,3 +22,4 @@ from . import aftersales_appointment
 from . import aftersales_enquiry
 from . import aftersales_dashboard
 from . import account_analytic_line
+from . import account_move

@@ -1,14 +1,17 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from .aftersales_operation import PAYERS
 
 
 class AftersalesLabourLine(models.Model):
     _name = "aftersales.labour.line"
+    _inherit = ["aftersales.workflow.mixin"]
     _description = "Work Order Labour Line"
     _order = "repair_id, sequence, id"
     _check_company_auto = True
+    # The customer's approval and the invoicing links follow the work order's steps only.
+    _as_workflow_fields = ("approved", "is_supplement", "sale_line_id", "invoice_line_id")
 
     sequence = fields.Integer(default=10)
     repair_id = fields.Many2one("repair.order", string="Work Order", required=True, ondelete="cascade", index=True)
@@ -70,6 +73,18 @@ class AftersalesLabourLine(models.Model):
         for line in self:
             line.price_subtotal = line.hours * line.price_unit
 
+    @api.constrains("hours", "price_unit")
+    def _check_not_negative(self):
+        for line in self:
+            if line.hours < 0 or line.price_unit < 0:
+                raise ValidationError(
+                    self.env._(
+                        "Work order %(wo)s, labour %(line)s: hours and rate cannot be negative.",
+                        wo=line.repair_id.name,
+                        line=line.name,
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)
@@ -77,8 +92,20 @@ class AftersalesLabourLine(models.Model):
         lines.filtered(lambda l: l.repair_id.estimate_approved)._mark_supplement()
         return lines
 
+    def write(self, vals):
+        # More hours on an approved line are additional work the customer approves again.
+        raised = self.browse()
+        if "hours" in vals and not self.env.su:
+            raised = self.filtered(lambda l: l.approved and (vals["hours"] or 0.0) > l.hours)
+        res = super().write(vals)
+        if raised:
+            raised._mark_supplement()
+        return res
+
     def _mark_supplement(self):
-        self.write({"is_supplement": True, "approved": False})
+        # Safe: only called by create/write above for lines the user may add or change; it only
+        # withdraws an approval, which the advisor's approval step gives again.
+        self._as_workflow_write({"is_supplement": True, "approved": False})
         for repair in self.repair_id:
             repair.message_post(
                 body=self.env._(

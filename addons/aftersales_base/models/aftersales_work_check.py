@@ -3,6 +3,9 @@ from odoo import fields, models
 
 class AftersalesWorkCheck(models.Model):
     _name = "aftersales.work.check"
+    _inherit = ["aftersales.workflow.mixin"]
+    # A check is recorded by the work order's check step only, in the checker's own name.
+    _as_workflow_locked = True
     _description = "Work Order Quality Check (三检)"
     _order = "repair_id, id"
 

@@ -112,7 +112,8 @@ class AftersalesWorkflowMixin(models.AbstractModel):
         Safe: only action methods call this, with values they computed themselves; sudo() lifts
         the field guard (and the record rules the action has already applied to ``self``).
         """
-        self.sudo().write(vals)
+        if self:
+            self.sudo().write(vals)
         return True
 
     @api.model

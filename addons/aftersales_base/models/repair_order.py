@@ -23,7 +23,29 @@ CHECK_ORDER = ("self", "mutual", "final")
 
 
 class RepairOrder(models.Model):
-    _inherit = "repair.order"
+    _name = "repair.order"
+    _inherit = ["repair.order", "aftersales.workflow.mixin"]
+    # Written by the service steps only (see aftersales.workflow.mixin); repair's own ``state``
+    # is guarded on workshop orders in write().
+    _as_workflow_fields = (
+        "service_stage",
+        "accepted_by_id",
+        "accepted_on",
+        "customer_signed_on",
+        "odometer_id",
+        "diagnosis_user_id",
+        "estimate_approved",
+        "estimate_approved_on",
+        "dispatch_date",
+        "work_start_date",
+        "next_progress_check",
+        "parts_issued_date",
+        "rework_count",
+        "ready_date",
+        "delivered_date",
+        "credit_approved_by_id",
+        "insurance_invoice_id",
+    )
 
     # Reception
     service_stage = fields.Selection(
@@ -92,9 +114,21 @@ class RepairOrder(models.Model):
     insurer_approved_amount = fields.Monetary(string="Insurer Approved Amount", tracking=True)
     insurance_difference = fields.Monetary(compute="_compute_amounts", store=True, string="Insurance Difference")
     insurance_difference_settled = fields.Boolean(string="Difference Settled", tracking=True)
-    insurance_invoice_id = fields.Many2one("account.move", string="Insurer Invoice", readonly=True, copy=False)
+    # Invoices and analytic lines are the advisors' and accountants' business: technicians,
+    # team leaders and inspectors open the work order without them.
+    insurance_invoice_id = fields.Many2one(
+        "account.move",
+        string="Insurer Invoice",
+        readonly=True,
+        copy=False,
+        groups="account.group_account_invoice,account.group_account_readonly",
+    )
     internal_analytic_line_ids = fields.One2many(
-        "account.analytic.line", "as_repair_id", string="Internal Charges", readonly=True
+        "account.analytic.line",
+        "as_repair_id",
+        string="Internal Charges",
+        readonly=True,
+        groups="account.group_account_invoice,account.group_account_readonly",
     )
 
     # Diagnosis and estimate
@@ -331,7 +365,25 @@ class RepairOrder(models.Model):
     def write(self, vals):
         if "odometer_replaced" in vals and not self.env.user.has_group("aftersales_base.group_aftersales_manager"):
             raise AccessError(self.env._("Only a service manager may record an odometer replacement."))
+        if "state" in vals and not self.env.su and self.filtered("vehicle_id"):
+            self.filtered("vehicle_id")._as_workflow_refuse({"state"})
         return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_at_reception(self):
+        """Nobody deletes a work order past reception (cancel it); at reception only an advisor."""
+        workshop = self.filtered("vehicle_id")
+        if not workshop or self.env.su:
+            return
+        started = workshop.filtered(lambda o: o.service_stage != "reception")
+        if started:
+            raise UserError(
+                self.env._(
+                    "Work orders %(wo)s are past reception: cancel them instead of deleting them.",
+                    wo=", ".join(started.mapped("name")),
+                )
+            )
+        workshop._check_group("aftersales_base.group_aftersales_advisor", self.env._("delete"))
 
     # ------------------------------------------------------- flow helpers
     def _stage_label(self, stage):
@@ -360,7 +412,7 @@ class RepairOrder(models.Model):
             )
 
     def _set_stage(self, stage, **vals):
-        self.write(dict(vals, service_stage=stage))
+        self._as_workflow_write(dict(vals, service_stage=stage))
         for order in self:
             order.message_post(
                 body=self.env._("Stage: %(stage)s", stage=order._stage_label(stage)),
@@ -369,22 +421,40 @@ class RepairOrder(models.Model):
         return True
 
     def _flow(self):
-        """Repair's own state changes are driven from the service flow only."""
-        return self.with_context(aftersales_flow=True)
+        """Repair's own state changes, driven from the service steps only.
+
+        Safe: each step has checked group, stage and person before it calls repair's method
+        on this; repair's buttons refuse workshop orders for everybody else (_check_flow)."""
+        return self.sudo()
+
+    def _check_person(self, users, action):
+        """The step is done by one of ``users`` (the order's technicians, ...) or a manager."""
+        if self.env.user in users or self.env.user.has_group("aftersales_base.group_aftersales_manager"):
+            return
+        raise AccessError(
+            self.env._(
+                "Work order %(wo)s: only %(people)s may %(action)s.",
+                wo=", ".join(self.mapped("name")),
+                people=", ".join(users.mapped("name")) or self.env._("the assigned technicians"),
+                action=action,
+            )
+        )
 
     # ------------------------------------------------------------ actions
     def action_customer_sign(self):
         for order in self:
             if not order.customer_signature:
                 raise UserError(self.env._("Work order %(wo)s: the customer has not signed yet.", wo=order.name))
-        self.write({"customer_signed_on": fields.Datetime.now()})
+        self._check_group("aftersales_base.group_aftersales_advisor", self.env._("record the customer's signature"))
+        self._check_stage("reception")
+        self._as_workflow_write({"customer_signed_on": fields.Datetime.now()})
         return True
 
     def action_accept_vehicle(self):
         """The workshop team leader accepts the vehicle from the advisor."""
         self._check_stage("reception")
-        self._check_group("aftersales_base.group_aftersales_technician", self.env._("accept the vehicle"))
-        self.write({"accepted_by_id": self.env.uid, "accepted_on": fields.Datetime.now()})
+        self._check_group("aftersales_base.group_aftersales_team_leader", self.env._("accept the vehicle"))
+        self._as_workflow_write({"accepted_by_id": self.env.uid, "accepted_on": fields.Datetime.now()})
         return True
 
     def action_confirm_reception(self):
@@ -410,7 +480,8 @@ class RepairOrder(models.Model):
                         missing=", ".join(missing),
                     )
                 )
-            order.odometer_id = self.env["fleet.vehicle.odometer"].create(order._prepare_odometer_vals())
+            odometer = self.env["fleet.vehicle.odometer"].create(order._prepare_odometer_vals())
+            order._as_workflow_write({"odometer_id": odometer.id})
         return self._set_stage("diagnosis")
 
     def _prepare_odometer_vals(self):
@@ -426,12 +497,13 @@ class RepairOrder(models.Model):
 
     def action_to_estimate(self):
         self._check_stage("diagnosis")
+        self._check_group("aftersales_base.group_aftersales_technician", self.env._("record the diagnosis"))
         for order in self:
             if not order.diagnosis:
                 raise UserError(
                     self.env._("Work order %(wo)s: record the diagnosis before the estimate.", wo=order.name)
                 )
-        self.filtered(lambda o: not o.diagnosis_user_id).diagnosis_user_id = self.env.user
+        self.filtered(lambda o: not o.diagnosis_user_id)._as_workflow_write({"diagnosis_user_id": self.env.uid})
         return self._set_stage("estimate")
 
     def action_approve_estimate(self):
@@ -448,9 +520,9 @@ class RepairOrder(models.Model):
                 raise UserError(
                     self.env._("Work order %(wo)s: enter who approved the estimate for the customer.", wo=order.name)
                 )
-        self.write({"estimate_approved": True, "estimate_approved_on": fields.Datetime.now()})
-        self.labour_line_ids.write({"approved": True})
-        self.move_ids.write({"as_approved": True})
+        self._as_workflow_write({"estimate_approved": True, "estimate_approved_on": fields.Datetime.now()})
+        self.labour_line_ids._as_workflow_write({"approved": True})
+        self.move_ids._as_workflow_write({"as_approved": True})
         self._flow()._action_repair_confirm()
         return self._set_stage("approved")
 
@@ -460,8 +532,9 @@ class RepairOrder(models.Model):
             if not order.supplement_pending:
                 raise UserError(self.env._("Work order %(wo)s has no additional work to approve.", wo=order.name))
         pending_moves = self.move_ids.filtered(lambda m: m.as_supplement and not m.as_approved)
-        self.labour_line_ids.filtered(lambda line: line.is_supplement and not line.approved).write({"approved": True})
-        pending_moves.write({"as_approved": True})
+        pending_labour = self.labour_line_ids.filtered(lambda line: line.is_supplement and not line.approved)
+        pending_labour._as_workflow_write({"approved": True})
+        pending_moves._as_workflow_write({"as_approved": True})
         pending_moves.filtered(lambda m: m.state == "draft")._action_confirm()
         for order in self:
             order.message_post(body=self.env._("The customer approved the additional work."))
@@ -469,7 +542,7 @@ class RepairOrder(models.Model):
 
     def action_dispatch(self):
         self._check_stage("approved")
-        self._check_group("aftersales_base.group_aftersales_advisor", self.env._("dispatch"))
+        self._check_group("aftersales_base.group_aftersales_team_leader", self.env._("dispatch"))
         for order in self:
             if not order.technician_ids:
                 raise UserError(self.env._("Work order %(wo)s: assign at least one technician.", wo=order.name))
@@ -479,6 +552,8 @@ class RepairOrder(models.Model):
 
     def action_start_work(self):
         self._check_stage("dispatched")
+        for order in self:
+            order._check_person(order.technician_ids | order.team_id.leader_id, self.env._("start the work"))
         now = fields.Datetime.now()
         self._flow().action_repair_start()
         minutes = self.company_id[:1].as_progress_reminder_minutes or 30
@@ -487,6 +562,7 @@ class RepairOrder(models.Model):
     def action_issue_parts(self):
         """Issue the approved parts to the technician (old part in, new part out)."""
         self._check_stage("in_progress")
+        self._check_group("aftersales_base.group_aftersales_technician", self.env._("issue parts"))
         for order in self:
             if order.supplement_pending:
                 raise UserError(
@@ -507,11 +583,13 @@ class RepairOrder(models.Model):
                 )
             )
         moves.picked = True
-        self.write({"parts_issued_date": fields.Datetime.now()})
+        self._as_workflow_write({"parts_issued_date": fields.Datetime.now()})
         return True
 
     def action_request_quality_check(self):
         self._check_stage("in_progress")
+        for order in self:
+            order._check_person(order.technician_ids | order.team_id.leader_id, self.env._("finish the work"))
         for order in self:
             if order.supplement_pending:
                 raise UserError(
@@ -525,7 +603,11 @@ class RepairOrder(models.Model):
         self._check_stage("quality_check")
         if check_type == "final":
             self._check_group("aftersales_base.group_aftersales_inspector", self.env._("make the final inspection"))
+        elif check_type == "mutual":
+            self._check_group("aftersales_base.group_aftersales_team_leader", self.env._("make the mutual check"))
         for order in self:
+            if check_type == "self":
+                order._check_person(order.technician_ids, self.env._("make the self-check"))
             done = order.check_ids.filtered(lambda c: c.round == order.rework_count and c.result == "pass")
             expected = next((t for t in CHECK_ORDER if t not in done.mapped("check_type")), None)
             if result == "pass" and check_type != expected:
@@ -541,7 +623,7 @@ class RepairOrder(models.Model):
                         "Work order %(wo)s: each of the three checks is made by a different person.", wo=order.name
                     )
                 )
-            self.env["aftersales.work.check"].create(
+            self.env["aftersales.work.check"]._as_workflow_create(
                 {
                     "repair_id": order.id,
                     "check_type": check_type,
@@ -576,7 +658,7 @@ class RepairOrder(models.Model):
         check_type = self.env.context.get("check_type", "final")
         self._record_check(check_type, "fail", reason)
         for order in self:
-            order.rework_count += 1
+            order._as_workflow_write({"rework_count": order.rework_count + 1})
             order.message_post(
                 body=self.env._("Quality check failed, back to work (internal rework): %(reason)s", reason=reason)
             )
@@ -584,6 +666,7 @@ class RepairOrder(models.Model):
 
     def action_wash_done(self):
         self._check_stage("washing")
+        self._check_group("aftersales_base.group_aftersales_user", self.env._("finish the washing"))
         return self._finish_work()
 
     def _finish_work(self):
@@ -642,7 +725,8 @@ class RepairOrder(models.Model):
             self._flow().action_create_sale_order()
         order = self.sale_order_id
         for line in labour:
-            line.sale_line_id = self.env["sale.order.line"].create(line._prepare_sale_line_vals(order))
+            sale_line = self.env["sale.order.line"].create(line._prepare_sale_line_vals(order))
+            line._as_workflow_write({"sale_line_id": sale_line.id})
         if order.state in ("draft", "sent"):
             order._as_apply_membership_rewards()
             order.action_confirm()
@@ -672,7 +756,7 @@ class RepairOrder(models.Model):
             )
             for line in labour
         ]
-        self.insurance_invoice_id = self.env["account.move"].create(
+        invoice = self.env["account.move"].create(
             {
                 "move_type": "out_invoice",
                 "partner_id": self.insurer_id.id,
@@ -682,6 +766,7 @@ class RepairOrder(models.Model):
                 "invoice_line_ids": lines,
             }
         )
+        self._as_workflow_write({"insurance_invoice_id": invoice.id})
 
     def _settle_internal_lines(self):
         """Internal lines are charged, at cost for parts and at rate for labour, to the internal account."""
@@ -722,29 +807,32 @@ class RepairOrder(models.Model):
 
     def action_approve_credit(self):
         self._check_group("aftersales_base.group_aftersales_manager", self.env._("approve credit"))
-        self.write({"credit_approved_by_id": self.env.uid})
+        self._check_stage("ready")
+        self._as_workflow_write({"credit_approved_by_id": self.env.uid})
         for order in self:
             order.message_post(body=self.env._("Credit approved: the vehicle may leave before payment."))
         return True
 
-    def _customer_invoiced(self):
+    def _customer_paid(self):
+        """The customer's invoices are posted and paid (先收款后交车), or nothing is due."""
         self.ensure_one()
         if not self.amount_customer:
             return True
         invoices = self.sale_order_id.invoice_ids.filtered(lambda m: m.move_type == "out_invoice")
         return (
             bool(invoices)
-            and all(inv.state == "posted" for inv in invoices)
+            and all(inv.state == "posted" and inv.payment_state in ("paid", "in_payment") for inv in invoices)
             and (self.sale_order_id.invoice_status == "invoiced")
         )
 
     def action_deliver(self):
         self._check_stage("ready")
+        self._check_group("aftersales_base.group_aftersales_advisor", self.env._("deliver the vehicle"))
         for order in self:
-            if not order.credit_approved_by_id and not order._customer_invoiced():
+            if not order.credit_approved_by_id and not order._customer_paid():
                 raise UserError(
                     self.env._(
-                        "Work order %(wo)s: the customer lines must be invoiced (or credit approved by a manager) "
+                        "Work order %(wo)s: the customer's invoice must be paid (or credit approved by a manager) "
                         "before the vehicle is delivered.",
                         wo=order.name,
                     )
@@ -764,6 +852,7 @@ class RepairOrder(models.Model):
         return True
 
     def action_cancel_order(self):
+        self._check_group("aftersales_base.group_aftersales_advisor", self.env._("cancel"))
         approved = self.filtered("estimate_approved")
         if approved:
             self._check_group("aftersales_base.group_aftersales_manager", self.env._("cancel an approved order"))
@@ -771,26 +860,39 @@ class RepairOrder(models.Model):
         self._flow().action_repair_cancel()
         return self._set_stage("cancelled")
 
-    # Repair's own buttons must not skip the service flow of a workshop order.
-    def _check_flow_context(self):
-        if not self.env.context.get("aftersales_flow") and self.filtered("vehicle_id"):
+    # Repair's own buttons must not skip the service steps of a workshop order, whatever the
+    # context says: only the steps (through _flow(), i.e. sudo) run them.
+    def _check_flow(self):
+        if not self.env.su and self.filtered("vehicle_id"):
             raise UserError(self.env._("Work orders of the workshop follow the service steps; use the stage buttons."))
 
     def action_validate(self):
-        self._check_flow_context()
+        self._check_flow()
         return super().action_validate()
 
     def action_repair_start(self):
-        self._check_flow_context()
+        self._check_flow()
         return super().action_repair_start()
 
     def action_repair_end(self):
-        self._check_flow_context()
+        self._check_flow()
         return super().action_repair_end()
 
+    def action_repair_done(self):
+        self._check_flow()
+        return super().action_repair_done()
+
     def action_repair_cancel(self):
-        self._check_flow_context()
+        self._check_flow()
         return super().action_repair_cancel()
+
+    def action_repair_cancel_draft(self):
+        self._check_flow()
+        return super().action_repair_cancel_draft()
+
+    def action_create_sale_order(self):
+        self._check_flow()
+        return super().action_create_sale_order()
 
     # ------------------------------------------------------------- crons
     @api.model
@@ -806,7 +908,7 @@ class RepairOrder(models.Model):
                 summary=self.env._("Check progress and inform the customer"),
                 user_id=order.user_id.id or self.env.uid,
             )
-            order.next_progress_check = now + timedelta(minutes=minutes)
+            order._as_workflow_write({"next_progress_check": now + timedelta(minutes=minutes)})
         return len(due)
 
     # ---------------------------------------------------------------- demo
@@ -824,9 +926,14 @@ class RepairOrder(models.Model):
             )
 
     def _as_demo_post_invoices(self):
-        """Demo data: the cashier posts the settlement invoices."""
+        """Demo data: the cashier posts the settlement invoices and takes the customer's payment."""
         invoices = (self.sale_order_id.invoice_ids | self.insurance_invoice_id).filtered(lambda m: m.state == "draft")
         invoices.action_post()
+        customer = self.sale_order_id.invoice_ids.filtered(lambda m: m.payment_state == "not_paid")
+        if customer:
+            self.env["account.payment.register"].with_context(
+                active_model="account.move", active_ids=customer.ids
+            ).create({})._create_payments()
 
     # ---------------------------------------------------------- smart buttons
     def action_view_vehicle(self):

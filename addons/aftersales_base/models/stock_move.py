@@ -6,7 +6,10 @@ from .aftersales_operation import PAYERS
 
 
 class StockMove(models.Model):
-    _inherit = "stock.move"
+    _name = "stock.move"
+    _inherit = ["stock.move", "aftersales.workflow.mixin"]
+    # The customer's approval of a work order's part follows the work order's steps only.
+    _as_workflow_fields = ("as_supplement", "as_approved")
 
     payer = fields.Selection(PAYERS, default="customer")
     as_sale_price = fields.Float(
@@ -49,8 +52,34 @@ class StockMove(models.Model):
     def create(self, vals_list):
         moves = super().create(vals_list)
         added = moves.filtered(lambda m: m.repair_id.estimate_approved and m.repair_line_type == "add")
-        added.write({"as_supplement": True})
+        # Safe: marks parts added after the approval as additional work awaiting approval.
+        added._as_workflow_write({"as_supplement": True})
         return moves
+
+    def write(self, vals):
+        # A larger quantity of an approved part is additional work the customer approves again.
+        raised = self.browse()
+        if "product_uom_qty" in vals and not self.env.su:
+            raised = self.filtered(
+                lambda m: m.repair_id and m.as_approved and (vals["product_uom_qty"] or 0.0) > m.product_uom_qty
+            )
+        res = super().write(vals)
+        if raised:
+            # Safe: withdraws the approval only; the advisor's approval step gives it again.
+            raised._as_workflow_write({"as_supplement": True, "as_approved": False})
+        return res
+
+    @api.constrains("product_uom_qty", "as_sale_price")
+    def _check_repair_quantity(self):
+        for move in self.filtered("repair_id"):
+            if move.product_uom_qty < 0 or move.as_sale_price < 0:
+                raise ValidationError(
+                    self.env._(
+                        "Work order %(wo)s, part %(part)s: quantity and price cannot be negative.",
+                        wo=move.repair_id.name,
+                        part=move.product_id.display_name,
+                    )
+                )
 
     def _create_repair_sale_order_line(self):
         # Only customer-paid parts go on the customer's sale order; warranty parts are

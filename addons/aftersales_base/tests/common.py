@@ -27,7 +27,7 @@ class AftersalesCase(TransactionCase):
         cls.company.as_washing_enabled = True
         groups = "aftersales_base.group_aftersales_"
         cls.advisor = new_test_user(cls.env, "as_advisor", groups=groups + "advisor", name="王顾问")
-        cls.leader = new_test_user(cls.env, "as_leader", groups=groups + "technician", name="李班长")
+        cls.leader = new_test_user(cls.env, "as_leader", groups=groups + "team_leader", name="李班长")
         cls.technician = new_test_user(cls.env, "as_tech", groups=groups + "technician", name="张技师")
         cls.technician2 = new_test_user(cls.env, "as_tech2", groups=groups + "technician", name="孙技师")
         cls.inspector = new_test_user(cls.env, "as_inspector", groups=groups + "inspector", name="赵质检")
@@ -121,14 +121,20 @@ class AftersalesCase(TransactionCase):
     def _approve_and_work(self, order):
         order.with_user(self.advisor).write({"estimate_approved_by": "刘先生", "estimate_signature": SIGNATURE})
         order.with_user(self.advisor).action_approve_estimate()
-        order.with_user(self.advisor).write({"technician_ids": [Command.set([self.technician.id])]})
-        order.with_user(self.advisor).action_dispatch()
+        order.with_user(self.leader).write({"technician_ids": [Command.set([self.technician.id])]})
+        order.with_user(self.leader).action_dispatch()
         order.with_user(self.technician).action_start_work()
         if hasattr(order, "action_warranty_signoff") and order.amount_warranty:
             # With aftersales_warranty installed, the warranty clerk signs warranty parts off first.
             order.with_user(self.env.ref("base.user_admin")).action_warranty_signoff()
         order.with_user(self.technician).action_issue_parts()
         order.with_user(self.technician).action_request_quality_check()
+
+    def _pay(self, invoices, user=None):
+        """The cashier registers the customer's payment of posted invoices."""
+        self.env["account.payment.register"].with_user(user or self.advisor).with_context(
+            active_model="account.move", active_ids=invoices.ids
+        ).create({})._create_payments()
 
     def _checks(self, order):
         order.with_user(self.technician).with_context(check_type="self").action_check_pass()

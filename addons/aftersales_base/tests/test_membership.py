@@ -58,7 +58,8 @@ class TestMembershipDiscount(AftersalesCase):
         invoice.action_post()
         discount_items = invoice.line_ids.filtered(lambda line: line.product_id == discount.product_id)
         self.assertRecordValues(discount_items, [{"debit": round((45.0 + 120.0) * 0.05, 2), "credit": 0.0}])
-        # The invoice is the customer's part: once paid (posted), the car can leave.
+        # The invoice is the customer's part: once paid, the car can leave.
+        self._pay(invoice)
         order.with_user(self.advisor).action_deliver()
         self.assertEqual(order.service_stage, "delivered")
 

@@ -83,7 +83,7 @@ class TestReportsAndSecurity(AftersalesCase):
         self._estimate(order, labour=[(self.op_maint, "customer")])
         order.write({"estimate_approved_by": "刘先生", "technician_ids": [Command.set([self.technician.id])]})
         order.with_user(self.advisor).action_approve_estimate()
-        order.with_user(self.advisor).action_dispatch()
+        order.with_user(self.leader).action_dispatch()
         queue = (
             self.env["repair.order"]
             .with_user(self.technician)

@@ -67,9 +67,14 @@ class TestWorkOrderFlow(AftersalesCase):
         self.assertEqual(len(invoice), 1)
         self.assertEqual(invoice.partner_id, self.customer)
         self.assertEqual(invoice.amount_untaxed, order.amount_customer)
-        with self.assertRaisesRegex(UserError, "must be invoiced"):
+        with self.assertRaisesRegex(UserError, "must be paid"):
             order.with_user(self.advisor).action_deliver()
         invoice.with_user(self.advisor).action_post()
+        # Posted is not paid: the vehicle leaves once the cashier has the money (or credit approval).
+        with self.assertRaisesRegex(UserError, "must be paid"):
+            order.with_user(self.advisor).action_deliver()
+        self._pay(invoice)
+        self.assertIn(invoice.payment_state, ("paid", "in_payment"))
         revenue = invoice.line_ids.filtered(lambda line: line.display_type == "product")
         self.assertRecordValues(
             revenue.sorted("credit"),
@@ -89,7 +94,7 @@ class TestWorkOrderFlow(AftersalesCase):
     def test_steps_cannot_be_skipped(self):
         order = self._new_order()
         with self.assertRaisesRegex(UserError, "needs stage"):
-            order.with_user(self.advisor).action_dispatch()
+            order.with_user(self.leader).action_dispatch()
         with self.assertRaisesRegex(UserError, "missing: .*signature"):
             order.with_user(self.advisor).action_confirm_reception()
         # Repair's own buttons cannot jump over the service flow either.
@@ -141,7 +146,7 @@ class TestWorkOrderFlow(AftersalesCase):
         order.write({"estimate_approved_by": "刘先生"})
         order.with_user(self.advisor).action_approve_estimate()
         order.write({"technician_ids": [Command.set([self.technician.id])]})
-        order.with_user(self.advisor).action_dispatch()
+        order.with_user(self.leader).action_dispatch()
         order.with_user(self.technician).action_start_work()
         with self.assertRaisesRegex(UserError, "old-for-new"):
             order.with_user(self.technician).action_issue_parts()
@@ -165,7 +170,7 @@ class TestWorkOrderFlow(AftersalesCase):
         self._estimate(order, parts=[(self.oil_filter, 50, "add", "customer")])
         order.write({"estimate_approved_by": "刘先生", "technician_ids": [Command.set([self.technician.id])]})
         order.with_user(self.advisor).action_approve_estimate()
-        order.with_user(self.advisor).action_dispatch()
+        order.with_user(self.leader).action_dispatch()
         order.with_user(self.technician).action_start_work()
         with self.assertRaisesRegex(UserError, "Not enough stock"):
             order.with_user(self.technician).action_issue_parts()
@@ -176,7 +181,7 @@ class TestWorkOrderFlow(AftersalesCase):
         self._estimate(order, labour=[(self.op_maint, "customer")])
         order.write({"estimate_approved_by": "刘先生", "technician_ids": [Command.set([self.technician.id])]})
         order.with_user(self.advisor).action_approve_estimate()
-        order.with_user(self.advisor).action_dispatch()
+        order.with_user(self.leader).action_dispatch()
         order.with_user(self.technician).action_start_work()
         order.with_user(self.technician).write(
             {"labour_line_ids": [Command.create({"operation_id": self.op_brakes.id})]}
@@ -198,9 +203,13 @@ class TestWorkOrderFlow(AftersalesCase):
         self._receive(order)
         self._estimate(order, labour=[(self.op_maint, "customer")])
         self._approve_and_work(order)
-        order.with_user(self.technician).with_context(check_type="self").action_check_pass()
-        with self.assertRaisesRegex(UserError, "different person"):
+        with self.assertRaisesRegex(AccessError, "only 张技师 may make the self-check"):
+            order.with_user(self.technician2).with_context(check_type="self").action_check_pass()
+        order.with_user(self.manager).with_context(check_type="self").action_check_pass()
+        with self.assertRaisesRegex(AccessError, "not allowed to make the mutual check"):
             order.with_user(self.technician).with_context(check_type="mutual").action_check_pass()
+        with self.assertRaisesRegex(UserError, "different person"):
+            order.with_user(self.manager).with_context(check_type="mutual").action_check_pass()
         with self.assertRaisesRegex(UserError, "in order"):
             order.with_user(self.inspector).with_context(check_type="final").action_check_pass()
         order.with_user(self.leader).with_context(check_type="mutual").action_check_pass()
@@ -270,6 +279,7 @@ class TestWorkOrderFlow(AftersalesCase):
             warranty_part.sale_line_id = customer_lines[0]
         # The vehicle is not released before the insurance papers are complete.
         order.sale_order_id.invoice_ids.action_post()
+        self._pay(order.sale_order_id.invoice_ids)
         with self.assertRaisesRegex(UserError, "insurance papers"):
             order.with_user(self.advisor).action_deliver()
         order.write(
@@ -359,11 +369,11 @@ class TestWorkOrderFlow(AftersalesCase):
             }
         )
         order.with_user(self.advisor).action_approve_estimate()
-        order.with_user(self.advisor).action_dispatch()
+        order.with_user(self.leader).action_dispatch()
         order.with_user(self.technician).action_start_work()
         self.env["repair.order"]._cron_progress_reminder()
         self.assertFalse(order.activity_ids)  # not due yet
-        order.next_progress_check = fields.Datetime.now() - timedelta(minutes=1)
+        order.sudo().next_progress_check = fields.Datetime.now() - timedelta(minutes=1)  # half an hour later
         self.assertGreaterEqual(self.env["repair.order"]._cron_progress_reminder(), 1)
         self.assertEqual(order.activity_ids.user_id, self.advisor)
         self.assertGreater(order.next_progress_check, fields.Datetime.now() + timedelta(minutes=29))
