@@ -1,4 +1,4 @@
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "After-Sales Workshop",
     "summary": "Customer vehicles, customer archive and the 13-step workshop work order on repair and fleet",
@@ -6,7 +6,7 @@
     "category": "After-Sales",
     "author": "After-Sales Suite Authors",
     "website": "https://github.com/aftersales-suite/aftersales",
-    "license": "LGPL-3",
+    "license": "AGPL-3",
     "depends": [
         "repair",
         "fleet",

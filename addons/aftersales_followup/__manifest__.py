@@ -1,4 +1,4 @@
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "After-Sales Follow-up and Quality",
     "summary": "Follow-up calls, campaigns, complaints, satisfaction and tiered quality information",
@@ -6,7 +6,7 @@
     "category": "After-Sales",
     "author": "After-Sales Suite Authors",
     "website": "https://github.com/aftersales-suite/aftersales",
-    "license": "LGPL-3",
+    "license": "AGPL-3",
     "depends": ["aftersales_base", "survey", "portal", "report_xlsx"],
     "data": [
         "security/aftersales_followup_security.xml",

@@ -1,4 +1,4 @@
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "After-Sales Warranty",
     "summary": "Warranty claims from dealer to OEM, review, old-part return, supplier recovery, posted in accounting",
@@ -6,7 +6,7 @@
     "category": "After-Sales",
     "author": "After-Sales Suite Authors",
     "website": "https://github.com/aftersales-suite/aftersales",
-    "license": "LGPL-3",
+    "license": "AGPL-3",
     "depends": ["aftersales_base", "account", "stock", "portal", "base_tier_validation"],
     "data": [
         "security/aftersales_warranty_security.xml",

@@ -1,4 +1,4 @@
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "After-Sales Warranty and Parts Bridge",
     "summary": "Links warranty old-part returns to the old-part ledger when both addons are installed",
@@ -6,7 +6,7 @@
     "category": "After-Sales",
     "author": "After-Sales Suite Authors",
     "website": "https://github.com/aftersales-suite/aftersales",
-    "license": "LGPL-3",
+    "license": "AGPL-3",
     "depends": ["aftersales_parts", "aftersales_warranty"],
     "data": ["security/ir.model.access.csv", "views/aftersales_warranty_parts_views.xml"],
     "demo": [],
