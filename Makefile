@@ -1,5 +1,5 @@
 # Two commands set up and run a demo; one runs all tests. See README.md.
-.PHONY: setup demo demo-reset test lint bench i18n format
+.PHONY: setup demo demo-reset serve test lint bench i18n format
 
 setup:      ## virtualenv, Python requirements, PostgreSQL running
 	bash scripts/setup.sh
@@ -9,6 +9,9 @@ demo: setup ## database aftersales_demo with demo data, served on :8069 (admin/a
 
 demo-reset: setup
 	RESET=1 bash scripts/demo.sh
+
+serve: setup ## the demo database as production runs it: workers, limits, proxy_mode, no database manager
+	bash scripts/serve.sh
 
 test: setup ## every addon's Odoo tests + repository tests + install-alone checks
 	bash scripts/test.sh
