@@ -11,7 +11,23 @@ ADDONS_PATH="$ROOT/addons,$ODOO_SRC/addons,$ODOO_SRC/odoo/addons"
 
 die() { echo "ERROR: $*" >&2; exit 1; }
 
+ODOO_GIT_URL="${ODOO_GIT_URL:-https://github.com/odoo/odoo}"
+
+fetch_odoo() {  # the official 18.0 branch into ODOO_SRC, when that network is reachable
+    [ ! -e "$ODOO_SRC" ] || [ -z "$(ls -A "$ODOO_SRC" 2>/dev/null)" ] || return 1
+    command -v git >/dev/null || return 1
+    echo "==> Odoo 18.0 not found at $ODOO_SRC: trying to fetch the official 18.0 branch"
+    if ! timeout 20 git ls-remote --exit-code --heads "$ODOO_GIT_URL" 18.0 >/dev/null 2>&1; then
+        echo "    the Odoo repository is not reachable from here" >&2
+        return 1
+    fi
+    git clone --quiet --depth 1 --branch 18.0 "$ODOO_GIT_URL" "$ODOO_SRC"
+}
+
 require_odoo() {
+    if [ "${1:-}" = fetch ] && [ ! -f "$ODOO_SRC/odoo-bin" ]; then
+        fetch_odoo || true
+    fi
     if [ ! -f "$ODOO_SRC/odoo-bin" ] || [ ! -d "$ODOO_SRC/odoo/addons/base" ]; then
         cat >&2 <<MSG
 ERROR: Odoo 18.0 Community was not found at ODOO_SRC=$ODOO_SRC.

@@ -3,7 +3,7 @@
 # Python requirements, PostgreSQL running with a role for the current user.
 # Idempotent: a second run checks stamps and changes nothing.
 source "$(dirname "$0")/common.sh"
-require_odoo
+require_odoo fetch
 
 if [ ! -x "$PY" ]; then
     echo "==> creating virtualenv $VENV"
@@ -27,12 +27,15 @@ else
         "$ODOO_SRC/requirements.txt" > "$odoo_reqs"
     "$PY" -m pip install -q --no-build-isolation -r "$odoo_reqs"
     "$PY" -m pip install -q -r "$ROOT/requirements.txt"
-    # OCA addons declare `odoo` (not on PyPI for 18.0) as a dependency.
-    "$PY" -m pip install -q --no-deps -r "$ROOT/requirements-oca.txt"
-    # The OCA wheels make `odoo` a namespace package in site-packages; point it back
-    # at the Odoo source so `import odoo` (pytest-odoo, scripts) finds the real one.
+    # Odoo itself as a package of the virtualenv (editable, from ODOO_SRC), so that the OCA
+    # addons' wheels, which depend on `odoo`, install with their own dependencies as usual.
+    # Its dependencies are those of requirements.txt above (python-ldap left out).
+    # compat mode: a path entry (not an import hook), so the OCA wheels' odoo/addons namespace
+    # in site-packages does not hide the real odoo package.
+    "$PY" -m pip install -q --no-build-isolation --no-deps --config-settings editable_mode=compat -e "$ODOO_SRC"
+    "$PY" -m pip install -q -r "$ROOT/requirements-oca.txt"
     site=$("$PY" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
-    echo "$ODOO_SRC" > "$site/odoo-src.pth"
+    rm -f "$site/odoo-src.pth"  # the path hack of earlier versions
     echo "$want" > "$stamp"
 fi
 
