@@ -9,6 +9,7 @@
     "license": "AGPL-3",
     "depends": [
         "repair",
+        "resource",
         "fleet",
         "stock_account",
         "sale_stock",
@@ -22,6 +23,7 @@
         "security/ir.model.access.csv",
         "data/aftersales_base_data.xml",
         "data/ir_sequence_data.xml",
+        "data/aftersales_holidays_cn.xml",
         "wizards/aftersales_work_check_fail_views.xml",
         "views/repair_order_views.xml",
         "views/fleet_vehicle_views.xml",
@@ -33,6 +35,7 @@
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
         "views/menus.xml",
+        "views/aftersales_working_day_views.xml",
         "report/aftersales_reports.xml",
     ],
     "demo": [

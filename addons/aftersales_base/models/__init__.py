@@ -1,4 +1,6 @@
 from . import res_company
+from . import resource_calendar
+from . import aftersales_working_day
 from . import res_config_settings
 from . import aftersales_numbered_mixin
 from . import aftersales_workflow_mixin

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import fields, models
 
 
@@ -50,3 +52,16 @@ class ResCompany(models.Model):
     as_target_base_customers = fields.Integer(string="Target base customers", default=1500)
     as_target_comeback_rate = fields.Float(string="Comeback rate goal (%)", default=2.0)
     as_target_first_fix_rate = fields.Float(string="First-time-fix rate goal (%)", default=98.0)
+
+    def _as_add_working_days(self, start, days):
+        """``start`` moved forward by ``days`` working days of the company's working schedule
+        (Monday to Friday when it has none)."""
+        self.ensure_one()
+        calendar = self.resource_calendar_id or self.env.ref("resource.resource_calendar_std", raise_if_not_found=False)
+        if not calendar:
+            day, remaining = start, days
+            while remaining > 0:
+                day += timedelta(days=1)
+                remaining -= day.weekday() < 5
+            return day
+        return calendar._as_add_working_days(start, days)
