@@ -10,6 +10,7 @@
     "depends": [
         "repair",
         "resource",
+        "phone_validation",
         "fleet",
         "stock_account",
         "sale_stock",
@@ -36,6 +37,7 @@
         "views/portal_templates.xml",
         "views/menus.xml",
         "views/aftersales_working_day_views.xml",
+        "views/res_partner_phone_views.xml",
         "report/aftersales_reports.xml",
     ],
     "demo": [

@@ -14,6 +14,7 @@ from . import fleet_vehicle_model
 from . import fleet_vehicle_odometer
 from . import product_template
 from . import res_partner
+from . import res_partner_phone
 from . import loyalty_program
 from . import sale_order
 from . import stock_location

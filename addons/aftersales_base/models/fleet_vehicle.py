@@ -8,7 +8,7 @@ from ..tools import normalize_plate, normalize_vin, plate_is_valid, vin_check_di
 
 class FleetVehicle(models.Model):
     _inherit = "fleet.vehicle"
-    _rec_names_search = ["name", "license_plate", "vin_sn", "vin_last6", "owner_id.name", "owner_id.phone"]
+    _rec_names_search = ["name", "license_plate", "vin_sn", "vin_last6", "owner_id.name", "owner_id.as_phone_digits"]
 
     owner_id = fields.Many2one(
         "res.partner",

@@ -21,6 +21,12 @@ class ResCompany(models.Model):
     as_comeback_days = fields.Integer(string="Comeback window (days)", default=30)
     as_progress_reminder_minutes = fields.Integer(string="Progress check reminder (minutes)", default=30)
     as_washing_enabled = fields.Boolean(string="Washing step", default=True)
+    as_phone_region = fields.Char(
+        string="Default phone region",
+        default="CN",
+        help="Country code (ISO, e.g. CN) of phone numbers typed without a country: Chinese mobiles are "
+        "checked and written +86 138 0013 8000.",
+    )
     # Portal
     as_portal_upload_max_mb = fields.Float(
         string="Largest portal attachment (MB)",
