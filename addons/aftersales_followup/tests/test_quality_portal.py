@@ -8,8 +8,8 @@ class TestQualityPortal(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         Partner = cls.env["res.partner"]
-        cls.dealer_a = Partner.create({"name": "大连特约服务中心", "is_company": True})
-        cls.dealer_b = Partner.create({"name": "沈阳特约服务中心", "is_company": True})
+        cls.dealer_a = Partner.create({"name": "大连特约服务中心", "is_company": True, "is_network_dealer": True})
+        cls.dealer_b = Partner.create({"name": "沈阳特约服务中心", "is_company": True, "is_network_dealer": True})
         cls.portal_a = new_test_user(cls.env, login="dealer_a", password="dealer_a_pw", groups="base.group_portal")
         cls.portal_a.partner_id.parent_id = cls.dealer_a
         cls.portal_b = new_test_user(cls.env, login="dealer_b", groups="base.group_portal")
