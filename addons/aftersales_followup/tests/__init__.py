@@ -6,3 +6,4 @@ from . import test_satisfaction
 from . import test_quality_info
 from . import test_quality_portal
 from . import test_integrity
+from . import test_correctness

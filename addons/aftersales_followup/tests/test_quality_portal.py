@@ -57,8 +57,25 @@ class TestQualityPortal(HttpCase):
                     "info_type": "important",
                     "vin": "LSVAU218XN2183294",
                     "mileage": 12500.0,
+                    "c1_injury": True,
+                    "compensation_demand": 60000.0,
+                    "proposed_level": "1",
                 }
             ],
+        )
+        photo = self.env["ir.attachment"].search([("res_model", "=", info._name), ("res_id", "=", info.id)])
+        self.assertEqual(photo.name, "gearbox.png")
+
+    def test_demo_dealer_reports_quality_information_on_the_portal(self):
+        """Tour as the demo network dealer of Dalian (dalian_dealer / dalian_dealer), in Chinese."""
+        user = self.env["res.users"].search([("login", "=", "dalian_dealer")])
+        if not user:
+            self.skipTest("demo data not installed")
+        self.start_tour("/my/quality", "aftersales_quality_portal_tour", login="dalian_dealer")
+        info = self.env["aftersales.quality.info"].search([("title", "=", "门店反馈：变速箱换挡顿挫")])
+        self.assertRecordValues(
+            info,
+            [{"partner_id": user.partner_id.commercial_partner_id.id, "state": "submitted", "proposed_level": "1"}],
         )
 
 
