@@ -3,7 +3,7 @@ from datetime import date, datetime
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import TransactionCase, tagged
 
 from .common import FollowupCommon
 
@@ -107,7 +107,7 @@ class TestFollowupCorrectness(FollowupCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestFollowupDemo(FollowupCommon):
+class TestFollowupDemo(TransactionCase):
     """The demo's calls, complaints and quality records belong to the Chinese demo team."""
 
     def test_demo_documents_belong_to_the_follow_up_team(self):
