@@ -21,6 +21,8 @@
         "views/repair_order_views.xml",
         "views/portal_templates.xml",
         "views/res_config_settings_views.xml",
+        "views/aftersales_dashboard_views.xml",
+        "views/res_partner_views.xml",
         "views/menus.xml",
     ],
     "demo": ["demo/aftersales_followup_demo.xml"],

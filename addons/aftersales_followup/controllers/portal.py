@@ -1,10 +1,25 @@
-from odoo import http
+import uuid
+
+from odoo import fields, http
+from odoo.addons.aftersales_base.tools.portal_input import (
+    PortalInput,
+    parse_date,
+    parse_number,
+    parse_text,
+    read_upload,
+    submission_key,
+)
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
+from odoo.tools import consteq
 
-PORTAL_FIELDS = ("title", "description", "info_type", "vin", "mileage", "occurred_date", "claim_ref")
+INFO_TYPES = ("general", "important", "major")
+# Criteria a dealer may tick on the portal: each proposes a level whatever the type chosen.
+PORTAL_CRITERIA = ("c1_injury", "c2_accident", "c3_breakdown")
+MAX_MILEAGE = 2_000_000
+MAX_COMPENSATION = 100_000_000
 
 
 class QualityPortal(CustomerPortal):
@@ -22,7 +37,15 @@ class QualityPortal(CustomerPortal):
         pager = portal_pager(url="/my/quality", total=count, page=page, step=self._items_per_page)
         infos = Info.search([], order="date_reported desc, id desc", limit=self._items_per_page, offset=pager["offset"])
         values = self._prepare_portal_layout_values()
-        values.update({"infos": infos, "pager": pager, "page_name": "quality", "default_url": "/my/quality"})
+        values.update(
+            {
+                "infos": infos,
+                "pager": pager,
+                "page_name": "quality",
+                "default_url": "/my/quality",
+                "is_network_dealer": self._quality_is_network_dealer(),
+            }
+        )
         return request.render("aftersales_followup.portal_my_quality", values)
 
     @http.route(["/my/quality/<int:info_id>"], type="http", auth="public", website=True)
@@ -34,35 +57,134 @@ class QualityPortal(CustomerPortal):
         values = self._get_page_view_values(
             info_sudo, access_token, {"info": info_sudo, "page_name": "quality"}, "my_quality_history", False
         )
+        # sudo: the record was checked readable by this user just above; its attachments are listed by name.
+        values["attachments"] = (
+            request.env["ir.attachment"]
+            .sudo()
+            .search([("res_model", "=", "aftersales.quality.info"), ("res_id", "=", info_sudo.id)])
+        )
         return request.render("aftersales_followup.portal_quality_page", values)
 
     @http.route(["/my/quality/new"], type="http", auth="user", website=True, methods=["GET", "POST"])
     def portal_quality_new(self, **post):
         values = self._prepare_portal_layout_values()
-        values.update({"page_name": "quality", "error": {}, "post": post})
-        if request.httprequest.method == "POST":
-            missing = [f for f in ("title", "description") if not (post.get(f) or "").strip()]
-            if missing:
-                values["error"] = dict.fromkeys(missing, True)
-                return request.render("aftersales_followup.portal_quality_new", values)
-            info = self._create_quality_info(post)
-            return request.redirect(f"/my/quality/{info.id}")
-        return request.render("aftersales_followup.portal_quality_new", values)
+        values.update({"page_name": "quality", "error": {}, "errors": [], "post": post, "pending": []})
+        if not self._quality_is_network_dealer():
+            values.update(post={}, errors=[request.env._("Only network dealers report quality information.")])
+            return request.render("aftersales_followup.portal_quality_new", values)
+        if request.httprequest.method != "POST":
+            post["form_token"] = uuid.uuid4().hex
+            return request.render("aftersales_followup.portal_quality_new", values)
+        form, vals, uploads = self._quality_parse(post)
+        # Photos that passed the checks are kept even when the form comes back with an error.
+        pending = self._quality_pending_attachments() | self._quality_store_uploads(uploads)
+        if form.errors:
+            values.update(errors=form.errors, pending=pending)
+            values["error"] = dict.fromkeys(self._quality_missing(post), True)
+            return request.render("aftersales_followup.portal_quality_new", values)
+        info = self._create_quality_info(vals, pending, post.get("form_token"))
+        return request.redirect(f"/my/quality/{info.id}")
 
-    def _create_quality_info(self, post):
-        vals = {f: post[f].strip() for f in PORTAL_FIELDS if post.get(f) and post[f].strip()}
-        if vals.get("info_type") not in ("general", "important", "major"):
-            vals["info_type"] = "general"
-        if "mileage" in vals:
-            try:
-                vals["mileage"] = float(vals["mileage"])
-            except ValueError:
-                vals.pop("mileage")
-        partner = request.env.user.partner_id.commercial_partner_id
-        vals.update(partner_id=partner.id, source="dealer")
-        # sudo: portal dealers may not write OEM documents directly; the values are limited to PORTAL_FIELDS and
-        # the dealer is forced to the user's own commercial partner, so a dealer can only report for itself.
-        info = request.env["aftersales.quality.info"].sudo().create(vals)
+    # ------------------------------------------------------------- helpers
+    def _quality_is_network_dealer(self):
+        user = request.env.user
+        return user._is_portal() and user.partner_id.commercial_partner_id.is_network_dealer
+
+    def _quality_missing(self, post):
+        return [name for name in ("title", "description") if not (post.get(name) or "").strip()]
+
+    def _quality_parse(self, post):
+        """The values of the form, each parsed as untrusted input; ``form.errors`` lists every problem."""
+        env = request.env
+        form = PortalInput(env)
+        today = fields.Date.context_today(env.user.with_context(tz=env.user.tz or "Asia/Shanghai"))
+        vals = {
+            "title": form.get(parse_text, post.get("title"), env._("Title"), max_length=200, required=True),
+            "description": form.get(parse_text, post.get("description"), env._("Description"), required=True),
+            "vin": (form.get(parse_text, post.get("vin"), env._("VIN"), max_length=17) or "").upper() or False,
+            "claim_ref": form.get(parse_text, post.get("claim_ref"), env._("Warranty Claim Reference"), max_length=64)
+            or False,
+            "mileage": form.get(parse_number, post.get("mileage"), env._("Mileage"), maximum=MAX_MILEAGE, default=0.0),
+            "compensation_demand": form.get(
+                parse_number,
+                post.get("compensation_demand"),
+                env._("Customer's Compensation Demand"),
+                maximum=MAX_COMPENSATION,
+                default=0.0,
+            ),
+            "occurred_date": form.get(
+                parse_date,
+                post.get("occurred_date"),
+                env._("Occurred On"),
+                maximum=today,
+            )
+            or False,
+            "info_type": post.get("info_type") if post.get("info_type") in INFO_TYPES else "general",
+        }
+        vals.update({name: bool(post.get(name)) for name in PORTAL_CRITERIA})
+        # sudo: the upload limit is a company setting portal users cannot read; only that number is read.
+        max_mb = env.company.sudo().as_portal_upload_max_mb
+        uploads = [
+            form.get(read_upload, upload, max_mb=max_mb) for upload in request.httprequest.files.getlist("attachments")
+        ]
+        return form, vals, [upload for upload in uploads if upload]
+
+    def _quality_store_uploads(self, uploads):
+        """Checked uploads kept as pending attachments (no record yet), so a form returned with an error
+        does not lose them; each carries an access token the form sends back."""
+        # sudo: portal users cannot create attachments; the files were checked by type and size, and are
+        # attached to nothing until this user's own quality information is created with their tokens.
+        Attachment = request.env["ir.attachment"].sudo()
+        if not uploads:
+            return Attachment
+        return Attachment.create(
+            [
+                {
+                    "name": name,
+                    "raw": data,
+                    "mimetype": mimetype,
+                    "res_model": "aftersales.quality.info",
+                    "res_id": 0,
+                    "access_token": Attachment._generate_access_token(),
+                }
+                for name, mimetype, data in uploads
+            ]
+        )
+
+    def _quality_pending_attachments(self):
+        """Attachments uploaded by an earlier submit of this form, recognised by their access tokens."""
+        ids = request.httprequest.form.getlist("pending_ids")
+        tokens = request.httprequest.form.getlist("pending_tokens")
+        # sudo: pending attachments are not linked to any record; only those whose token the form carries count.
+        Attachment = request.env["ir.attachment"].sudo()
+        found = Attachment.browse()
+        for attachment_id, token in zip(ids, tokens, strict=False):
+            if not attachment_id.isdigit():
+                continue
+            attachment = Attachment.browse(int(attachment_id)).exists()
+            if (
+                attachment
+                and attachment.res_model == "aftersales.quality.info"
+                and not attachment.res_id
+                and attachment.access_token
+                and consteq(attachment.access_token, token or "")
+            ):
+                found |= attachment
+        return found
+
+    def _create_quality_info(self, vals, attachments, form_token):
+        """One submit, one report: the same form (its token and content) sent twice gives the same record."""
+        user = request.env.user
+        partner = user.partner_id.commercial_partner_id
+        key = submission_key(partner.id, form_token or "", *sorted(vals.items()))
+        # sudo: portal dealers cannot write OEM documents; the values were parsed field by field above and the
+        # dealer is forced to the user's own commercial partner, so a dealer can only report for itself.
+        Info = request.env["aftersales.quality.info"].sudo()
+        info = Info.search([("partner_id", "=", partner.id), ("submission_key", "=", key)], limit=1)
+        if info:
+            return info
+        info = Info.create(dict(vals, partner_id=partner.id, source="dealer", submission_key=key, user_id=False))
         info.action_submit()
-        info.message_subscribe(partner_ids=request.env.user.partner_id.ids)
+        attachments.write({"res_id": info.id})
+        info.message_subscribe(partner_ids=user.partner_id.ids)
         return info

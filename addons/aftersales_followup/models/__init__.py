@@ -2,6 +2,7 @@ from . import res_company
 from . import res_config_settings
 from . import res_users
 from . import res_partner
+from . import aftersales_followup_workflow
 from . import aftersales_complaint_cause
 from . import aftersales_followup
 from . import aftersales_letter
@@ -12,3 +13,4 @@ from . import survey_user_input
 from . import repair_order
 from . import fleet_vehicle
 from . import aftersales_enquiry
+from . import aftersales_dashboard

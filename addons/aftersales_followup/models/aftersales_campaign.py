@@ -3,13 +3,16 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+SUPERVISOR = "aftersales_followup.group_aftersales_followup_supervisor"
+
 
 class AftersalesCampaign(models.Model):
     _name = "aftersales.campaign"
     _description = "Service Campaign"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["aftersales.followup.workflow", "mail.thread", "mail.activity.mixin"]
     _order = "event_date desc, id desc"
     _check_company_auto = True
+    _as_workflow_fields = ("state",)
 
     name = fields.Char(required=True, tracking=True)
     company_id = fields.Many2one(
@@ -96,6 +99,7 @@ class AftersalesCampaign(models.Model):
         return domain
 
     def action_select_targets(self):
+        self._ensure_group(self.env._("select the targets of"), SUPERVISOR)
         for campaign in self:
             if campaign.state != "draft":
                 raise UserError(self.env._("Campaign %(c)s: targets can only change in draft.", c=campaign.name))
@@ -103,7 +107,10 @@ class AftersalesCampaign(models.Model):
         return True
 
     def action_schedule_calls(self):
-        """One call per target customer, on the call date (event date minus the lead days)."""
+        """One call per target customer, on the call date (event date minus the lead days), never in the past:
+        an event less than the lead days away is phoned from today."""
+        self._ensure_group(self.env._("schedule the calls of"), SUPERVISOR)
+        today = fields.Date.context_today(self)
         for campaign in self:
             if campaign.state != "draft":
                 raise UserError(self.env._("Campaign %(c)s: calls are already scheduled.", c=campaign.name))
@@ -115,6 +122,7 @@ class AftersalesCampaign(models.Model):
         vals_list = []
         for campaign in self:
             clerk = Followup._clerk_for(campaign.company_id, campaign.user_id or self.env.user)
+            due = max(campaign.call_date or today, today)
             seen = set()
             for vehicle in campaign.vehicle_ids:
                 if vehicle.owner_id.id in seen:
@@ -130,21 +138,31 @@ class AftersalesCampaign(models.Model):
                         "user_id": clerk.id,
                         "subject": campaign.name,
                         "letter_needed": campaign.letter_needed,
-                        "date_from": campaign.call_date,
-                        "date_deadline": campaign.call_date,
+                        "date_from": due,
+                        "date_deadline": due,
                     }
                 )
         Followup.create(vals_list)
-        self.write({"state": "scheduled"})
+        self._as_workflow_write({"state": "scheduled"})
         return True
 
     def action_done(self):
-        self.write({"state": "done"})
+        self._ensure_group(self.env._("close"), SUPERVISOR)
+        for campaign in self:
+            if campaign.state != "scheduled":
+                raise UserError(
+                    self.env._("Campaign %(c)s: only a campaign with scheduled calls is done.", c=campaign.name)
+                )
+        self._as_workflow_write({"state": "done"})
         return True
 
     def action_cancel(self):
-        self.followup_ids.filtered(lambda c: c.state == "planned").write({"state": "cancelled"})
-        self.write({"state": "cancelled"})
+        self._ensure_group(self.env._("cancel"), SUPERVISOR)
+        for campaign in self:
+            if campaign.state in ("done", "cancelled"):
+                raise UserError(self.env._("Campaign %(c)s is already done or cancelled.", c=campaign.name))
+        self.followup_ids.filtered(lambda c: c.state == "planned")._as_workflow_write({"state": "cancelled"})
+        self._as_workflow_write({"state": "cancelled"})
         return True
 
     def action_view_calls(self):

@@ -5,6 +5,12 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+HANDLERS = (
+    "aftersales_followup.group_aftersales_followup_clerk",
+    "aftersales_followup.group_aftersales_quality_officer",
+)
+SUPERVISOR = "aftersales_followup.group_aftersales_followup_supervisor"
+
 STATES = [
     ("received", "Received"),
     ("analysed", "Cause Analysed"),
@@ -18,9 +24,18 @@ STATES = [
 class AftersalesComplaint(models.Model):
     _name = "aftersales.complaint"
     _description = "Customer Complaint"
-    _inherit = ["aftersales.numbered.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["aftersales.numbered.mixin", "aftersales.followup.workflow", "mail.thread", "mail.activity.mixin"]
     _order = "is_major desc, date_received desc, id desc"
     _check_company_auto = True
+    _as_workflow_fields = (
+        "state",
+        "solved_date",
+        "customer_told_date",
+        "tracked_date",
+        "closed_date",
+        "major_reported_date",
+        "receipt_date",
+    )
 
     name = fields.Char(string="Reference", required=True, copy=False, readonly=True, default="/", index=True)
     company_id = fields.Many2one(
@@ -137,11 +152,20 @@ class AftersalesComplaint(models.Model):
             raise UserError(self.env._("Operation not supported"))
         return self._late_domain() if (operator == "=") == value else ["!", *self._late_domain()]
 
+    def write(self, vals):
+        self._ensure_handover(vals, "user_id", SUPERVISOR)
+        return super().write(vals)
+
     # ---------------------------------------------------------------- actions
     def _state_label(self, state):
         return dict(self._fields["state"]._description_selection(self.env))[state]
 
     def _check_state(self, *allowed):
+        """The complaint is at one of the steps ``allowed`` and the caller may move it on: a follow-up clerk
+        or quality officer, the complaint's responsible (a supervisor for them)."""
+        step = self.env._("move the complaint on")
+        self._ensure_group(step, *HANDLERS)
+        self._ensure_person("user_id", step, SUPERVISOR)
         for complaint in self:
             if complaint.state not in allowed:
                 raise UserError(
@@ -172,7 +196,7 @@ class AftersalesComplaint(models.Model):
         """Step 2: the cause is analysed and a category chosen, so that recurrences can be prevented."""
         self._check_state("received")
         self._require(["cause_id", "cause_analysis", "user_id"], self.env._("analysed"))
-        self.write({"state": "analysed"})
+        self._as_workflow_write({"state": "analysed"})
         return True
 
     def action_solve(self):
@@ -182,7 +206,7 @@ class AftersalesComplaint(models.Model):
         for complaint in self.filtered("is_major"):
             complaint._check_major_ready()
         now = fields.Datetime.now()
-        self.write({"state": "solved", "solved_date": now, "customer_told_date": now})
+        self._as_workflow_write({"state": "solved", "solved_date": now, "customer_told_date": now})
         for complaint in self:
             complaint.message_post(
                 body=self.env._("Solution told to the customer: %(s)s", s=complaint.solution),
@@ -220,7 +244,7 @@ class AftersalesComplaint(models.Model):
         """Step 4: the result is tracked (the customer's vehicle and satisfaction after the solution)."""
         self._check_state("solved")
         self._require(["tracking_note"], self.env._("tracked"))
-        self.write({"state": "tracked", "tracked_date": fields.Datetime.now()})
+        self._as_workflow_write({"state": "tracked", "tracked_date": fields.Datetime.now()})
         return True
 
     def action_close(self):
@@ -234,17 +258,18 @@ class AftersalesComplaint(models.Model):
                         c=complaint.name,
                     )
                 )
-        self.write({"state": "closed", "closed_date": fields.Datetime.now()})
+        self._as_workflow_write({"state": "closed", "closed_date": fields.Datetime.now()})
         return True
 
     def action_cancel(self):
         self._check_state("received", "analysed")
-        self.write({"state": "cancelled"})
+        self._as_workflow_write({"state": "cancelled"})
         return True
 
     def action_form_taskforce(self):
         """Major complaint: name the task force (quality, PR, finance, legal); each gets an activity due today."""
         self.ensure_one()
+        self._ensure_group(self.env._("form the task force of"), *HANDLERS)
         self._require(
             ["taskforce_quality_id", "taskforce_pr_id", "taskforce_finance_id", "taskforce_legal_id"],
             self.env._("handled by a task force"),
@@ -264,6 +289,7 @@ class AftersalesComplaint(models.Model):
 
     def action_report_major(self):
         """Major complaint report (重大投诉报告单) to after-sales, passed on to QA and management."""
+        self._ensure_group(self.env._("report the major complaint"), *HANDLERS)
         self._require(["description"], self.env._("reported"))
         groups = self.env.ref("aftersales_followup.group_aftersales_quality_assurance") | self.env.ref(
             "aftersales_followup.group_aftersales_aftersales_manager"
@@ -279,12 +305,14 @@ class AftersalesComplaint(models.Model):
                     user_id=user.id,
                 )
             complaint.message_subscribe(partner_ids=users.partner_id.ids)
-        self.write({"is_major": True, "major_reported_date": fields.Datetime.now()})
+        self.write({"is_major": True})
+        self._as_workflow_write({"major_reported_date": fields.Datetime.now()})
         return self.env.ref("aftersales_followup.action_report_major_complaint").report_action(self)
 
     def action_report_quality_info(self):
         """A complaint about the product becomes quality information for the OEM, traceable to the VIN."""
         self.ensure_one()
+        self._ensure_group(self.env._("report quality information of"), HANDLERS[1])
         if self.quality_info_id:
             raise UserError(
                 self.env._(
@@ -323,5 +351,5 @@ class AftersalesComplaint(models.Model):
                 partner_ids=partners.ids,
                 subtype_xmlid="mail.mt_comment",
             )
-        self.write({"receipt_date": fields.Datetime.now()})
+        self._as_workflow_write({"receipt_date": fields.Datetime.now()})
         return True

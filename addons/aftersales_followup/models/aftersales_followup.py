@@ -1,9 +1,13 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
 from .tools import bulk_sequence_names
+
+CLERK = "aftersales_followup.group_aftersales_followup_clerk"
+SUPERVISOR = "aftersales_followup.group_aftersales_followup_supervisor"
+MANAGER = "aftersales_followup.group_aftersales_aftersales_manager"
 
 CALL_TYPES = [
     ("first", "First Call After Delivery"),
@@ -30,9 +34,20 @@ OPINIONS = [
 class AftersalesFollowup(models.Model):
     _name = "aftersales.followup"
     _description = "Follow-up Call"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["aftersales.followup.workflow", "mail.thread", "mail.activity.mixin"]
     _order = "date_deadline, id"
     _check_company_auto = True
+    _as_workflow_fields = (
+        "state",
+        "attempt_count",
+        "reached",
+        "call_date",
+        "supervisor_id",
+        "escalation_deadline",
+        "solution_date",
+        "customer_told_date",
+        "escalated_late",
+    )
 
     name = fields.Char(string="Reference", required=True, copy=False, readonly=True, default="/", index=True)
     company_id = fields.Many2one(
@@ -160,6 +175,10 @@ class AftersalesFollowup(models.Model):
             vals["name"] = name
         return super().create(vals_list)
 
+    def write(self, vals):
+        self._ensure_handover(vals, "user_id", SUPERVISOR)
+        return super().write(vals)
+
     # ---------------------------------------------------------------- actions
     def _check_state(self, *allowed):
         for call in self:
@@ -175,9 +194,15 @@ class AftersalesFollowup(models.Model):
                     )
                 )
 
+    def _ensure_clerk_step(self, step, *states):
+        """A clerk's step: the call is at one of ``states`` and the caller is its clerk (or a supervisor)."""
+        self._check_state(*states)
+        self._ensure_group(step, CLERK)
+        self._ensure_person("user_id", step, SUPERVISOR)
+
     def action_not_reached(self):
         """Log an attempt that did not reach the customer; retry later or give up after the last attempt."""
-        self._check_state("planned")
+        self._ensure_clerk_step(self.env._("log the call"), "planned")
         today = fields.Date.context_today(self)
         for call in self:
             company = call.company_id
@@ -188,7 +213,7 @@ class AftersalesFollowup(models.Model):
             else:
                 vals["next_attempt_date"] = today + timedelta(days=company.as_followup_retry_days)
                 vals["date_deadline"] = max(call.date_deadline or today, vals["next_attempt_date"])
-            call.write(vals)
+            call._as_workflow_write(vals)
             call.message_post(
                 body=self.env._("Attempt %(n)s: customer not reached.", n=attempts), subtype_xmlid="mail.mt_note"
             )
@@ -196,22 +221,23 @@ class AftersalesFollowup(models.Model):
 
     def action_log_call(self):
         """The customer was reached: close the call, or hand the open issue to the supervisor."""
-        self._check_state("planned")
+        self._ensure_clerk_step(self.env._("log the call"), "planned")
         now = fields.Datetime.now()
         today = fields.Date.context_today(self)
         with_issue = self.filtered("open_issue")
-        done = self - with_issue
-        done.write({"state": "done", "reached": True, "call_date": now})
-        for call in self:
-            call.attempt_count += 1
+        for call in self - with_issue:
+            call._as_workflow_write(
+                {"state": "done", "reached": True, "call_date": now, "attempt_count": call.attempt_count + 1}
+            )
         for call in with_issue:
             supervisor = call._get_supervisor()
             deadline = today + timedelta(days=call.company_id.as_followup_escalation_days)
-            call.write(
+            call._as_workflow_write(
                 {
                     "state": "escalated",
                     "reached": True,
                     "call_date": now,
+                    "attempt_count": call.attempt_count + 1,
                     "supervisor_id": supervisor.id,
                     "escalation_deadline": deadline,
                 }
@@ -230,15 +256,16 @@ class AftersalesFollowup(models.Model):
     def action_solve(self):
         """The supervisor found the solution: the clerk must tell the customer the same day."""
         self._check_state("escalated")
-        if not self.env.user.has_group("aftersales_followup.group_aftersales_followup_supervisor"):
-            raise AccessError(self.env._("Only a follow-up supervisor may record the solution of an escalated issue."))
+        step = self.env._("record the solution of an escalated issue")
+        self._ensure_group(step, SUPERVISOR)
+        self._ensure_person("supervisor_id", step, MANAGER)
         for call in self:
             if not call.solution:
                 raise UserError(
                     self.env._("Follow-up call %(call)s: write the solution before marking it found.", call=call.name)
                 )
         today = fields.Date.context_today(self)
-        self.write({"state": "solved", "solution_date": today})
+        self._as_workflow_write({"state": "solved", "solution_date": today})
         self.activity_feedback(["mail.mail_activity_data_todo"])
         for call in self:
             call.activity_schedule(
@@ -251,24 +278,25 @@ class AftersalesFollowup(models.Model):
         return True
 
     def action_customer_told(self):
-        self._check_state("solved")
-        self.write({"state": "closed", "customer_told_date": fields.Date.context_today(self)})
+        self._ensure_clerk_step(self.env._("tell the customer"), "solved")
+        self._as_workflow_write({"state": "closed", "customer_told_date": fields.Date.context_today(self)})
         self.activity_feedback(["mail.mail_activity_data_call"])
         return True
 
     def action_cancel(self):
-        self._check_state("planned", "unreached")
-        self.write({"state": "cancelled"})
+        self._ensure_clerk_step(self.env._("cancel the call"), "planned", "unreached")
+        self._as_workflow_write({"state": "cancelled"})
         return True
 
     def action_reset(self):
-        self._check_state("cancelled", "unreached")
-        self.write({"state": "planned", "attempt_count": 0})
+        self._ensure_clerk_step(self.env._("plan the call again"), "cancelled", "unreached")
+        self._as_workflow_write({"state": "planned", "attempt_count": 0})
         return True
 
     def action_create_complaint(self):
         """Turn an inbound complaint or hotline call into a complaint (pending customer ticket)."""
         self.ensure_one()
+        self._ensure_group(self.env._("register a complaint"), CLERK)
         if self.complaint_id:
             raise UserError(
                 self.env._(
@@ -297,14 +325,22 @@ class AftersalesFollowup(models.Model):
     # --------------------------------------------------------------- business
     def _get_supervisor(self):
         self.ensure_one()
-        group = self.env.ref("aftersales_followup.group_aftersales_followup_supervisor")
+        group = self.env.ref(SUPERVISOR)
         supervisors = group.users.filtered(lambda u: self.company_id in u.company_ids and not u.share)
         return self.supervisor_id or self.company_id.as_followup_supervisor_id or supervisors[:1] or self.env.user
 
     @api.model
     def _clerk_for(self, company, fallback_user):
-        clerk = company.as_followup_user_id or fallback_user
-        return clerk._as_followup_available_user()
+        """Who receives a new call: the company's follow-up clerk, else the fallback user (the advisor, the
+        campaign's clerk) when that user is a follow-up clerk, else the company's first follow-up clerk;
+        a clerk who is away hands it to the stand-in. Never a user without the follow-up menu."""
+        group = self.env.ref(CLERK)
+        for candidate in (company.as_followup_user_id, fallback_user):
+            if candidate and candidate.active and candidate.has_group(CLERK):
+                return candidate._as_followup_available_user()
+        clerks = group.users.filtered(lambda u: company in u.company_ids and not u.share and u.active)
+        clerks = clerks.sorted(lambda u: (u.has_group(SUPERVISOR), u.id))
+        return (clerks[:1] or fallback_user)._as_followup_available_user()
 
     def _schedule_second_calls(self):
         """The second call falls within N days after the week following the first call."""
@@ -362,7 +398,7 @@ class AftersalesFollowup(models.Model):
         count = 0
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         model_id = self.env["ir.model"]._get_id(self._name)
-        group = self.env.ref("aftersales_followup.group_aftersales_followup_supervisor")
+        group = self.env.ref(SUPERVISOR)
         supervisors = group.users.filtered(lambda u: not u.share)
         today = fields.Date.context_today(self)
         while True:
@@ -388,7 +424,7 @@ class AftersalesFollowup(models.Model):
                     }
                 )
             self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activities)
-            late.write({"escalated_late": True})
+            late._as_workflow_write({"escalated_late": True})
             count += len(late)
             self.env.flush_all()
             self.env.invalidate_all()

@@ -1,13 +1,19 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+HANDLERS = (
+    "aftersales_followup.group_aftersales_followup_clerk",
+    "aftersales_followup.group_aftersales_quality_officer",
+)
+
 
 class AftersalesLetter(models.Model):
     _name = "aftersales.letter"
     _description = "Letter Register Entry"
-    _inherit = ["aftersales.numbered.mixin", "mail.thread"]
+    _inherit = ["aftersales.numbered.mixin", "aftersales.followup.workflow", "mail.thread"]
     _order = "due_date desc, id desc"
     _check_company_auto = True
+    _as_workflow_fields = ("state", "date")
 
     name = fields.Char(string="Reference", required=True, copy=False, readonly=True, default="/", index=True)
     company_id = fields.Many2one(
@@ -47,12 +53,14 @@ class AftersalesLetter(models.Model):
         return domain if (operator == "=") == value else ["!", "&", *domain]
 
     def action_register(self):
+        self._ensure_group(self.env._("register the letter"), *HANDLERS)
         for letter in self:
             if letter.state != "draft":
                 raise UserError(self.env._("Letter %(l)s is already registered or cancelled.", l=letter.name))
-        self.write({"state": "done", "date": fields.Date.context_today(self)})
+        self._as_workflow_write({"state": "done", "date": fields.Date.context_today(self)})
         return True
 
     def action_cancel(self):
-        self.filtered(lambda l: l.state == "draft").write({"state": "cancelled"})
+        self._ensure_group(self.env._("cancel the letter"), *HANDLERS)
+        self.filtered(lambda l: l.state == "draft")._as_workflow_write({"state": "cancelled"})
         return True

@@ -6,6 +6,11 @@ from odoo.exceptions import AccessError, UserError
 from .tools import add_working_days
 
 LEVELS = [("1", "Level 1"), ("2", "Level 2"), ("3", "Level 3")]
+OFFICER = "aftersales_followup.group_aftersales_quality_officer"
+QA = "aftersales_followup.group_aftersales_quality_assurance"
+MANAGER = "aftersales_followup.group_aftersales_aftersales_manager"
+# Written by the workflow once after-sales has confirmed the information.
+LOCKED_ONCE_CONFIRMED = ("level", "qa_user_id")
 STATES = [
     ("draft", "Draft"),
     ("submitted", "Submitted"),
@@ -25,9 +30,29 @@ LEVEL_CRITERIA = {
 class AftersalesQualityInfo(models.Model):
     _name = "aftersales.quality.info"
     _description = "Quality Information"
-    _inherit = ["aftersales.numbered.mixin", "portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "aftersales.numbered.mixin",
+        "aftersales.followup.workflow",
+        "portal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "level, date_reported desc, id desc"
     _check_company_auto = True
+    _as_workflow_fields = (
+        "state",
+        "date_reported",
+        "level_confirmed",
+        "confirmed_date",
+        "qa_deadline",
+        "analysed_date",
+        "reply_deadline",
+        "replied_date",
+        "qa_informed",
+        "escalation_count",
+        "last_escalation_date",
+        "submission_key",
+    )
 
     name = fields.Char(string="Reference", required=True, copy=False, readonly=True, default="/", index=True)
     company_id = fields.Many2one(
@@ -95,16 +120,32 @@ class AftersalesQualityInfo(models.Model):
     )
     level = fields.Selection(LEVELS, tracking=True, copy=False, help="Level confirmed by after-sales.")
     level_confirmed = fields.Boolean(readonly=True, copy=False)
-    level_change_reason = fields.Text(string="Reason for Level Change", copy=False)
-    # Handling
-    qa_user_id = fields.Many2one("res.users", string="QA Engineer", tracking=True)
-    user_id = fields.Many2one(
-        "res.users", string="After-Sales Responsible", default=lambda self: self.env.user, tracking=True
+    new_level = fields.Selection(
+        [*LEVELS, ("0", "No Level")],
+        copy=False,
+        groups="base.group_user",
+        help="Level after-sales changes a confirmed level to (button Change Level); lowering it needs a reason.",
     )
-    technical_support_sent = fields.Boolean(string="Technical Support Sent", tracking=True)
-    qa_analysis = fields.Text(string="QA Analysis")
-    measures = fields.Text(string="Measures")
-    qa_informed = fields.Boolean(string="QA Informed", tracking=True)
+    level_change_reason = fields.Text(
+        string="Reason for Level Change",
+        copy=False,
+        groups="base.group_user",
+        help="Needed to confirm below the proposed level or to lower a confirmed level.",
+    )
+    submission_key = fields.Char(copy=False, index="btree_not_null", readonly=True, groups="base.group_user")
+    # Handling (internal: portal dealers see the reply, never QA's work)
+    qa_user_id = fields.Many2one("res.users", string="QA Engineer", tracking=True, groups="base.group_user")
+    user_id = fields.Many2one(
+        "res.users",
+        string="After-Sales Responsible",
+        default=lambda self: self.env.user if not self.env.user.share else False,
+        tracking=True,
+        groups="base.group_user",
+    )
+    technical_support_sent = fields.Boolean(string="Technical Support Sent", tracking=True, groups="base.group_user")
+    qa_analysis = fields.Text(string="QA Analysis", groups="base.group_user")
+    measures = fields.Text(string="Measures", groups="base.group_user")
+    qa_informed = fields.Boolean(string="QA Informed", tracking=True, groups="base.group_user")
     reply = fields.Text(string="Reply to the Dealer")
     result = fields.Text(string="Processing Result")
     confirmed_date = fields.Datetime(readonly=True, copy=False)
@@ -112,9 +153,17 @@ class AftersalesQualityInfo(models.Model):
     analysed_date = fields.Datetime(readonly=True, copy=False)
     reply_deadline = fields.Date(string="Reply By", readonly=True, copy=False, index=True, tracking=True)
     replied_date = fields.Datetime(readonly=True, copy=False)
-    escalation_count = fields.Integer(readonly=True, copy=False)
-    last_escalation_date = fields.Date(readonly=True, copy=False)
+    escalation_count = fields.Integer(readonly=True, copy=False, groups="base.group_user")
+    last_escalation_date = fields.Date(readonly=True, copy=False, groups="base.group_user")
     is_late = fields.Boolean(compute="_compute_is_late", search="_search_is_late", string="Late")
+
+    _sql_constraints = [
+        (
+            "submission_key_uniq",
+            "unique(partner_id, submission_key)",
+            "This quality information has already been submitted.",
+        ),
+    ]
 
     # ------------------------------------------------------------- computes
     @api.depends("info_type", "occurred_date", "date_reported", "company_id")
@@ -139,7 +188,9 @@ class AftersalesQualityInfo(models.Model):
     )
     def _compute_proposed_level(self):
         for info in self:
-            info.proposed_level = info._level_from_criteria() if info.info_type == "major" else False
+            # Every criterion counts whatever the type the reporter chose: an injury is level 1 even when
+            # reported as "important".
+            info.proposed_level = info._level_from_criteria()
 
     def _level_from_criteria(self):
         """Highest level any criterion reaches; the compensation demand counts with the company's amounts."""
@@ -198,35 +249,15 @@ class AftersalesQualityInfo(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if "level" in vals:
-            self._check_level_change(vals.get("level"), vals.get("level_change_reason"))
+        if not self.env.su:
+            confirmed = self.filtered(lambda i: i.state not in ("draft", "submitted"))
+            locked = {name for name in LOCKED_ONCE_CONFIRMED if name in vals}
+            changed = {name for name in locked if not confirmed._as_workflow_same(name, vals[name])}
+            if confirmed and changed:
+                confirmed._as_workflow_refuse(changed)
         if vals.get("vin"):
             vals["vin"] = vals["vin"].strip().upper()
-        res = super().write(vals)
-        if "level" in vals and vals.get("level_change_reason"):
-            for info in self.filtered("level_confirmed"):
-                info.message_post(
-                    body=self.env._(
-                        "Level changed to %(level)s: %(reason)s",
-                        level=dict(LEVELS)[info.level] if info.level else "-",
-                        reason=vals["level_change_reason"],
-                    ),
-                    subtype_xmlid="mail.mt_note",
-                )
-        return res
-
-    def _check_level_change(self, new_level, reason):
-        """A confirmed level may be lowered (2 -> 3, or removed) only with a written reason."""
-        for info in self.filtered("level_confirmed"):
-            lowered = info.level and (not new_level or new_level > info.level)
-            if lowered and not (reason or "").strip():
-                raise UserError(
-                    self.env._(
-                        "Quality information %(q)s: its confirmed level %(old)s cannot be lowered without a reason.",
-                        q=info.name,
-                        old=dict(LEVELS)[info.level],
-                    )
-                )
+        return super().write(vals)
 
     # ---------------------------------------------------------------- actions
     def _state_label(self, state):
@@ -245,7 +276,7 @@ class AftersalesQualityInfo(models.Model):
                 )
 
     def _check_group(self, xmlid, step):
-        if not self.env.user.has_group(xmlid):
+        if not self._as_user_has_any([xmlid]):
             raise AccessError(
                 self.env._(
                     "Only %(group)s may %(step)s quality information.",
@@ -260,43 +291,92 @@ class AftersalesQualityInfo(models.Model):
 
     def action_submit(self):
         self._check_state("draft")
-        self.write({"state": "submitted", "date_reported": fields.Datetime.now()})
+        self._check_group(OFFICER, self.env._("submit"))
+        self._as_workflow_write({"state": "submitted", "date_reported": fields.Datetime.now()})
         return True
 
     def action_confirm(self):
-        """After-sales confirms the information (and the level of major information) and starts the QA clock."""
+        """After-sales confirms the information and its level, and starts the QA clock.
+
+        Any criterion proposes a level, whatever the type reported; confirming a level below the
+        proposal (or no level at all) needs a written reason."""
         self._check_state("submitted")
-        self._check_group("aftersales_followup.group_aftersales_aftersales_manager", self.env._("confirm"))
+        self._check_group(MANAGER, self.env._("confirm"))
         today = fields.Date.context_today(self)
         for info in self:
-            vals = {"state": "confirmed", "confirmed_date": fields.Datetime.now()}
-            if info.info_type == "major":
-                level = info.level or info.proposed_level
-                if not level:
-                    raise UserError(
-                        self.env._(
-                            "Major quality information %(q)s: no criterion gives a level; tick the criteria or "
-                            "choose the level before confirming.",
-                            q=info.name,
-                        )
+            level = info.level or info.proposed_level
+            if info.info_type == "major" and not level:
+                raise UserError(
+                    self.env._(
+                        "Major quality information %(q)s: no criterion gives a level; tick the criteria or "
+                        "choose the level before confirming.",
+                        q=info.name,
                     )
-                vals.update(level=level, level_confirmed=True)
-            vals["qa_deadline"] = add_working_days(today, info._clock_days("qa"))
-            info.write(vals)
+                )
+            vals = {"state": "confirmed", "confirmed_date": fields.Datetime.now()}
+            if level:
+                info._ensure_level_reason(level, info.proposed_level)
+                # A level makes it major information (classified in level 1, 2 or 3).
+                vals.update(level=level, level_confirmed=True, info_type="major")
+            info._as_workflow_write(vals)
+            info._as_workflow_write({"qa_deadline": add_working_days(today, info._clock_days("qa"))})
+            info._post_level_reason()
             info._notify_handling()
+        return True
+
+    def _ensure_level_reason(self, level, reference):
+        """A level below ``reference`` (a higher number, or no level) needs a written reason."""
+        self.ensure_one()
+        lowered = reference and (not level or level > reference)
+        if lowered and not (self.level_change_reason or "").strip():
+            raise UserError(
+                self.env._(
+                    "Quality information %(q)s: its level %(old)s cannot be lowered without a reason.",
+                    q=self.name,
+                    old=dict(LEVELS)[reference],
+                )
+            )
+
+    def _post_level_reason(self):
+        self.ensure_one()
+        if (self.level_change_reason or "").strip():
+            self.message_post(
+                body=self.env._(
+                    "Level changed to %(level)s: %(reason)s",
+                    level=dict(LEVELS)[self.level] if self.level else "-",
+                    reason=self.level_change_reason,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+            self.level_change_reason = False
+
+    def action_change_level(self):
+        """After-sales changes a confirmed level to the New Level; lowering it needs a reason."""
+        self._check_group(MANAGER, self.env._("change the level of"))
+        for info in self:
+            if not info.level_confirmed or not info.new_level:
+                raise UserError(
+                    self.env._(
+                        "Quality information %(q)s: confirm the level first, then choose the new level.", q=info.name
+                    )
+                )
+            level = info.new_level if info.new_level != "0" else False
+            info._ensure_level_reason(level, info.level)
+            info._as_workflow_write({"level": level, "new_level": False})
+            info._post_level_reason()
         return True
 
     def _notify_handling(self):
         """Handling per level: who must act, with an activity due on the QA clock."""
         self.ensure_one()
-        qa_group = self.env.ref("aftersales_followup.group_aftersales_quality_assurance")
+        qa_group = self.env.ref(QA)
         qa_users = (
             self.qa_user_id
             or self.company_id.as_qa_user_id
             or qa_group.users.filtered(lambda u: self.company_id in u.company_ids and not u.share)[:1]
         )
         if not self.qa_user_id:
-            self.qa_user_id = qa_users[:1]
+            self._as_workflow_write({"qa_user_id": qa_users[:1].id})
         summaries = {
             "1": self.env._("Level 1: confirm and send technical support at once"),
             "2": self.env._("Level 2: propose measures (after-sales coordinates)"),
@@ -311,13 +391,15 @@ class AftersalesQualityInfo(models.Model):
                 user_id=user.id,
             )
         if self.level == "3":
-            self.qa_informed = True
+            self._as_workflow_write({"qa_informed": True})
         self.message_post(body=summary, subtype_xmlid="mail.mt_note")
 
     def action_analyse(self):
-        """QA's analysis; level 1 needs technical support sent, level 2 the measures proposed."""
+        """QA's analysis, by the QA engineer named; level 1 needs technical support sent, level 2 measures."""
         self._check_state("confirmed")
-        self._check_group("aftersales_followup.group_aftersales_quality_assurance", self.env._("close the analysis of"))
+        step = self.env._("close the analysis of")
+        self._check_group(QA, step)
+        self._ensure_person("qa_user_id", step, MANAGER)
         today = fields.Date.context_today(self)
         for info in self:
             if not info.qa_analysis:
@@ -332,7 +414,7 @@ class AftersalesQualityInfo(models.Model):
                 )
             if info.level == "2" and not info.measures:
                 raise UserError(self.env._("Level 2 quality information %(q)s: QA must propose measures.", q=info.name))
-            info.write(
+            info._as_workflow_write(
                 {
                     "state": "analysed",
                     "analysed_date": fields.Datetime.now(),
@@ -345,21 +427,25 @@ class AftersalesQualityInfo(models.Model):
     def action_reply(self):
         """Reply to the dealer (visible on the portal)."""
         self._check_state("analysed")
+        self._check_group(OFFICER, self.env._("reply to the dealer on"))
+        self._ensure_person("user_id", self.env._("reply to the dealer on"), MANAGER)
         for info in self:
             if not info.reply:
                 raise UserError(self.env._("Quality information %(q)s: write the reply first.", q=info.name))
             info.message_post(body=info.reply, partner_ids=info.partner_id.ids, subtype_xmlid="mail.mt_comment")
-        self.write({"state": "replied", "replied_date": fields.Datetime.now()})
+        self._as_workflow_write({"state": "replied", "replied_date": fields.Datetime.now()})
         return True
 
     def action_close(self):
         self._check_state("replied")
+        self._check_group(OFFICER, self.env._("archive"))
+        self._ensure_person("user_id", self.env._("archive"), MANAGER)
         for info in self:
             if not info.result:
                 raise UserError(
                     self.env._("Quality information %(q)s: record the processing result before archiving.", q=info.name)
                 )
-        self.write({"state": "closed"})
+        self._as_workflow_write({"state": "closed"})
         return True
 
     # ------------------------------------------------------------------ crons
@@ -401,8 +487,7 @@ class AftersalesQualityInfo(models.Model):
                     )
             self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activities)
             for info in late:
-                info.escalation_count += 1
-            late.write({"last_escalation_date": today})
+                info._as_workflow_write({"escalation_count": info.escalation_count + 1, "last_escalation_date": today})
             total += len(late)
             self.env.flush_all()
             self.env.invalidate_all()

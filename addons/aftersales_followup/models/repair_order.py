@@ -45,11 +45,11 @@ class RepairOrder(models.Model):
         self._send_satisfaction_survey()
         return res
 
-    def _prepare_first_followup_vals(self):
+    def _prepare_first_followup_vals(self, clerk=None):
         self.ensure_one()
         company = self.company_id
         delivered = (self.delivered_date or fields.Datetime.now()).date()
-        clerk = self.env["aftersales.followup"]._clerk_for(company, self.user_id or self.env.user)
+        clerk = clerk or self.env["aftersales.followup"]._clerk_for(company, self.user_id or self.env.user)
         return {
             "company_id": company.id,
             "call_type": "first",
@@ -66,11 +66,21 @@ class RepairOrder(models.Model):
         orders = self.filtered(lambda o: o.partner_id and not o.followup_scheduled and o.service_stage == "delivered")
         # sudo: the advisor who delivers the vehicle is not a follow-up clerk; the calls are created with values
         # taken from the delivered orders only, and assigned to the company's clerk.
+        Followup = self.env["aftersales.followup"]
+        clerks = {}  # one look-up per company and advisor, not per order
+        for order in orders:
+            key = (order.company_id, order.user_id or self.env.user)
+            if key not in clerks:
+                clerks[key] = Followup._clerk_for(*key)
         calls = (
-            self.env["aftersales.followup"]
-            .sudo()
+            Followup.sudo()
             .with_context(mail_create_nolog=True, mail_create_nosubscribe=True, tracking_disable=True)
-            .create([order._prepare_first_followup_vals() for order in orders])
+            .create(
+                [
+                    order._prepare_first_followup_vals(clerks[order.company_id, order.user_id or self.env.user])
+                    for order in orders
+                ]
+            )
         )
         orders.write({"followup_scheduled": True})
         return calls

@@ -28,11 +28,18 @@ class ResCompany(models.Model):
     as_followup_user_id = fields.Many2one(
         "res.users",
         string="Follow-up Clerk",
-        help="Clerk who receives the follow-up calls of delivered work orders; empty: the service advisor.",
+        domain=lambda self: [
+            ("groups_id", "in", self.env.ref("aftersales_followup.group_aftersales_followup_clerk").ids)
+        ],
+        help="Clerk who receives the follow-up calls of delivered work orders; empty: the service advisor when "
+        "a follow-up clerk, else the first follow-up clerk.",
     )
     as_followup_supervisor_id = fields.Many2one(
         "res.users",
         string="Follow-up Supervisor",
+        domain=lambda self: [
+            ("groups_id", "in", self.env.ref("aftersales_followup.group_aftersales_followup_supervisor").ids)
+        ],
         help="Supervisor who receives unsolved issues and late calls; empty: the first follow-up supervisor.",
     )
     as_lost_customer_months = fields.Integer(string="Lost customer after (months without a visit)", default=6)

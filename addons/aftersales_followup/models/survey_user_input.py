@@ -41,11 +41,13 @@ class SurveyUserInput(models.Model):
         # sudo: the customer answering the survey is a public/portal user; the complaint it opens belongs
         # to the dealer's follow-up team and is created with fixed values from the answered work order.
         Complaint = self.env["aftersales.complaint"].sudo()
+        Followup = self.env["aftersales.followup"].sudo()
         for answer in todo:
             order = answer.repair_id.sudo()
             complaint = Complaint.create(
                 {
                     "company_id": order.company_id.id,
+                    "user_id": Followup._clerk_for(order.company_id, order.user_id).id,
                     "partner_id": order.partner_id.id,
                     "vehicle_id": order.vehicle_id.id,
                     "repair_id": order.id,

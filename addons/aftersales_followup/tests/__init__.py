@@ -5,3 +5,5 @@ from . import test_complaint
 from . import test_satisfaction
 from . import test_quality_info
 from . import test_quality_portal
+from . import test_integrity
+from . import test_correctness

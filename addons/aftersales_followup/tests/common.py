@@ -42,7 +42,13 @@ class FollowupCommon(TransactionCase):
             email="manager@example.com",
             groups="aftersales_followup.group_aftersales_aftersales_manager",
         )
-        cls.company.write({"as_followup_supervisor_id": cls.supervisor.id, "as_qa_user_id": cls.qa.id})
+        cls.company.write(
+            {
+                "as_followup_user_id": cls.clerk.id,
+                "as_followup_supervisor_id": cls.supervisor.id,
+                "as_qa_user_id": cls.qa.id,
+            }
+        )
         cls.customer = cls.env["res.partner"].create(
             {
                 "name": "王先生",

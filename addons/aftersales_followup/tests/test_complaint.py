@@ -4,7 +4,7 @@ from datetime import datetime
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, HttpCase, new_test_user, tagged
 
 from .common import FollowupCommon
 
@@ -149,3 +149,48 @@ class TestComplaint(FollowupCommon):
             "aftersales_followup.action_report_daily_calls", call.ids
         )
         self.assertIn(call.name, html.decode())
+
+
+@tagged("post_install", "-at_install")
+class TestFollowupClerkTour(HttpCase):
+    """Tours as the follow-up clerk (not admin): log a call result, register a complaint and move it on."""
+
+    def test_clerk_logs_a_call_and_handles_a_complaint_in_the_browser(self):
+        clerk = new_test_user(
+            self.env,
+            login="tour_fu_clerk",
+            password="tour_fu_clerk",
+            name="回访员小周",
+            groups="aftersales_followup.group_aftersales_followup_clerk",
+            lang="zh_CN",
+            tz="Asia/Shanghai",
+        )
+        self.env.company.as_followup_user_id = clerk
+        customer = self.env["res.partner"].create({"name": "投诉客户周", "phone": "13600001111"})
+        call = self.env["aftersales.followup"].create(
+            {"partner_id": customer.id, "call_type": "first", "user_id": clerk.id}
+        )
+        self.start_tour(
+            f"/odoo/action-aftersales_followup.aftersales_followup_action/{call.id}",
+            "aftersales_followup_clerk_call",
+            login="tour_fu_clerk",
+        )
+        self.assertRecordValues(
+            call, [{"state": "done", "reached": True, "service_opinion": "satisfied", "attempt_count": 1}]
+        )
+        self.start_tour(
+            "/odoo/action-aftersales_followup.aftersales_complaint_action/new",
+            "aftersales_followup_clerk_complaint",
+            login="tour_fu_clerk",
+        )
+        complaint = self.env["aftersales.complaint"].search([("partner_id", "=", customer.id)])
+        self.assertRecordValues(
+            complaint,
+            [
+                {
+                    "state": "analysed",
+                    "user_id": clerk.id,
+                    "cause_id": self.env.ref("aftersales_followup.complaint_cause_repair").id,
+                }
+            ],
+        )

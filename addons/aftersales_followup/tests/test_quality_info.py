@@ -38,7 +38,9 @@ class TestQualityInfo(FollowupCommon):
         both = self._info(c1_media=True, c3_breakdown=True)
         self.assertEqual(both.proposed_level, "1")
         self.assertFalse(self._info().proposed_level)
-        self.assertFalse(self._info(info_type="important", c1_injury=True).proposed_level)
+        # Every criterion proposes its level whatever the type reported (issue 14).
+        self.assertEqual(self._info(info_type="important", c1_injury=True).proposed_level, "1")
+        self.assertEqual(self._info(info_type="general", c3_breakdown=True).proposed_level, "3")
 
     def test_compensation_demand_amounts_come_from_settings(self):
         self.assertEqual(self._info(compensation_demand=50000).proposed_level, "2")
@@ -107,14 +109,20 @@ class TestQualityInfo(FollowupCommon):
     def test_lowering_a_confirmed_level_needs_a_reason(self):
         info = self._info(c2_accident=True)
         info.action_submit()
-        info.with_user(self.manager).action_confirm()
+        manager_info = info.with_user(self.manager)
+        manager_info.action_confirm()
+        manager_info.new_level = "3"
         with self.assertRaisesRegex(UserError, "reason"):
-            info.with_user(self.manager).write({"level": "3"})
+            manager_info.action_change_level()
         self.env["res.lang"]._activate_lang("zh_CN")
+        manager_info.new_level = "0"  # no level at all
         with self.assertRaises(UserError):
-            info.with_user(self.manager).with_context(lang="zh_CN").write({"level": False})
-        info.with_user(self.manager).write({"level": "1"})  # raising needs no reason
-        info.with_user(self.manager).write({"level": "3", "level_change_reason": "复核后确认仅为单车故障"})
+            manager_info.with_context(lang="zh_CN").action_change_level()
+        manager_info.new_level = "1"
+        manager_info.action_change_level()  # raising needs no reason
+        self.assertEqual(info.level, "1")
+        manager_info.write({"new_level": "3", "level_change_reason": "复核后确认仅为单车故障"})
+        manager_info.action_change_level()
         self.assertEqual(info.level, "3")
         self.assertIn("复核后确认仅为单车故障", info.message_ids[0].body)
 
