@@ -221,6 +221,8 @@ class WarrantyPortal(CustomerPortal):
         """([(name, mimetype, bytes)] of the files of an allowed type and size, [translated errors])."""
         form = PortalInput(request.env)
         max_mb = request.env.company.as_portal_upload_max_mb
+        # One more than the claim service accepts, so that it refuses too many files without reading them all.
+        files = files[: MAX_PENDING + 1]
         uploads = [upload for f in files if (upload := form.get(read_upload, f, max_mb=max_mb))]
         return uploads, form.errors
 

@@ -204,6 +204,24 @@ class TestPortalAccess(WarrantyPortalCommon):
         self.assertEqual(self._post_new_claim().status_code, 403)
         self.assertFalse(self._claims())
 
+    def test_the_demo_dealers_portal_user_files_claims(self):
+        """On the demo database, huatong_portal (杭州华通) is a network dealer's user: the portal is open."""
+        dealer = self.env.ref("aftersales_warranty.demo_dealer_huatong", raise_if_not_found=False)
+        if not dealer:
+            self.skipTest("no demo data")
+        self.assertTrue(dealer.is_network_dealer)
+        self.authenticate("huatong_portal", "huatong_portal")
+        self.assertEqual(self.url_open("/my/warranty/new").status_code, 200)
+        self.assertIn('href="/my/warranty"', self.url_open("/my").text)
+
+    def test_too_many_files_are_refused_unread(self):
+        self.authenticate("dealer_a", "dealer_a")
+        photos = [("attachments", (f"p{i}.png", PNG, "image/png")) for i in range(25)]
+        response = self._post_new_claim(files=photos)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(self._dealer_message("Attach at most %(count)s files.", count=20), response.text)
+        self.assertFalse(self._claims())
+
     def test_a_dealer_deletes_its_own_draft_only(self):
         draft = self._new_claim()
         submitted = self._new_claim(causal_product_id=self.battery.id)
