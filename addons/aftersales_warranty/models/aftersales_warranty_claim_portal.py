@@ -6,6 +6,7 @@ per submission. The portal controller only turns the HTTP request into those val
 """
 
 import base64
+import math
 
 from odoo import Command, api, fields, models
 from odoo.addons.aftersales_base.tools.portal_input import (
@@ -68,6 +69,15 @@ class AftersalesWarrantyClaim(models.Model):
             "This submission already created a claim.",
         ),
     ]
+
+    @api.constrains("mileage")
+    def _check_mileage_finite(self):
+        """NaN or infinity (JSON-RPC accepts them) would skip the coverage check and break every list."""
+        for claim in self:
+            if not math.isfinite(claim.mileage):
+                raise ValidationError(
+                    self.env._("Claim %(claim)s: the mileage must be a finite number.", claim=claim.name)
+                )
 
     # ------------------------------------------------------------------ service
     @api.model
@@ -313,6 +323,18 @@ class AftersalesWarrantyClaim(models.Model):
             raise ValidationError("\n".join(form.errors))
         self._as_portal_attach(files)
         return True
+
+
+class AftersalesWarrantyClaimLine(models.Model):
+    _inherit = "aftersales.warranty.claim.line"
+
+    @api.constrains("quantity", "approved_quantity", "price_unit")
+    def _check_numbers_finite(self):
+        for line in self:
+            if not all(math.isfinite(line[name]) for name in ("quantity", "approved_quantity", "price_unit")):
+                raise ValidationError(
+                    self.env._("Claim line %(line)s: quantities and prices must be finite numbers.", line=line.name)
+                )
 
 
 class AftersalesWarrantyPartReturn(models.Model):

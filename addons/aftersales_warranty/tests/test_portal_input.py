@@ -316,3 +316,22 @@ class TestPortalAccess(WarrantyPortalCommon):
         with self.assertRaises(JsonRpcException):
             call(Claim, "_as_portal_create_claim", self.portal_a.partner_id.id, {"mileage": "nan"})
         self.assertEqual(mine.mileage, 23000)
+
+    def test_no_nan_over_json_rpc_either(self):
+        """JSON-RPC accepts NaN and Infinity: a clerk writing them on a draft claim or its line is refused."""
+        claim = self._new_claim()
+        line = claim.line_ids[:1]
+        self.authenticate("wty_clerk", "wty_clerk")
+        for model, record, vals in (
+            ("aftersales.warranty.claim", claim, {"mileage": float("nan")}),
+            ("aftersales.warranty.claim", claim, {"mileage": float("inf")}),
+            ("aftersales.warranty.claim.line", line, {"quantity": float("nan")}),
+        ):
+            with self.subTest(vals=vals), self.assertRaises(JsonRpcException):
+                self.make_jsonrpc_request(
+                    "/web/dataset/call_kw",
+                    {"model": model, "method": "write", "args": [record.ids, vals], "kwargs": {}},
+                )
+        claim.invalidate_recordset()
+        line.invalidate_recordset()
+        self.assertEqual((claim.mileage, line.quantity), (23000, 1))
