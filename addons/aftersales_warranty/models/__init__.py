@@ -12,3 +12,4 @@ from . import repair_order
 from . import aftersales_warranty_scrap
 from . import aftersales_vehicle_return
 from . import stock_location
+from . import aftersales_warranty_claim_portal

@@ -7,3 +7,5 @@ from . import test_portal
 from . import test_scrap
 from . import test_vehicle_return
 from . import test_part_return_stock
+from . import test_portal_input
+from . import test_portal_tour
