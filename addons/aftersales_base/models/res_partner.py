@@ -7,6 +7,15 @@ MEMBERSHIP_LEVELS = [("none", "None"), ("silver", "Silver"), ("gold", "Gold"), (
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
+    # A live network dealer (authorised service centre, 特约服务中心): its portal users file warranty
+    # claims and quality information. The network addon sets it when the contract is signed; it
+    # lives here so that warranty and follow-up know the network dealers without that addon.
+    is_network_dealer = fields.Boolean(
+        string="Network Dealer",
+        copy=False,
+        tracking=True,
+        help="Set when the service centre contract is signed: the company is a live network dealer.",
+    )
     vehicle_ids = fields.One2many("fleet.vehicle", "owner_id", string="Vehicles")
     vehicle_count = fields.Integer(compute="_compute_vehicle_count")
     repair_order_ids = fields.One2many("repair.order", "partner_id", string="Work Orders")

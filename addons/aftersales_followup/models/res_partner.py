@@ -8,14 +8,6 @@ from odoo import api, fields, models
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
-    # The same field as aftersales_network's (set there when the service centre contract is signed): quality
-    # information is filed by network dealers only, whether or not the network addon is installed.
-    is_network_dealer = fields.Boolean(
-        string="Network Dealer",
-        copy=False,
-        tracking=True,
-        help="Set when the service centre contract is signed: the company is a live network dealer.",
-    )
     followup_ids = fields.One2many("aftersales.followup", "partner_id", string="Follow-up Calls")
     followup_count = fields.Integer(compute="_compute_followup_count", string="Calls")
 

@@ -33,18 +33,6 @@ MAX_TOKEN = 64
 INTERNAL_GROUP = "base.group_user"
 
 
-class ResPartner(models.Model):
-    _inherit = "res.partner"
-
-    # The same flag as aftersales_network's (its contract step sets it); declared here too so that the
-    # warranty portal knows the network dealers without depending on the network addon.
-    is_network_dealer = fields.Boolean(
-        string="Network Dealer",
-        copy=False,
-        help="A live network dealer (authorised service centre): its portal users file warranty claims.",
-    )
-
-
 class AftersalesWarrantyClaim(models.Model):
     _inherit = "aftersales.warranty.claim"
 
