@@ -231,7 +231,8 @@ class AftersalesFollowup(models.Model):
             )
         for call in with_issue:
             supervisor = call._get_supervisor()
-            deadline = today + timedelta(days=call.company_id.as_followup_escalation_days)
+            # Reported to the supervisor within N working days (the company's working calendar).
+            deadline = call.company_id._as_add_working_days(today, call.company_id.as_followup_escalation_days)
             call._as_workflow_write(
                 {
                     "state": "escalated",

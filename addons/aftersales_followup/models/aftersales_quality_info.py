@@ -3,8 +3,6 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .tools import add_working_days
-
 LEVELS = [("1", "Level 1"), ("2", "Level 2"), ("3", "Level 3")]
 OFFICER = "aftersales_followup.group_aftersales_quality_officer"
 QA = "aftersales_followup.group_aftersales_quality_assurance"
@@ -319,7 +317,8 @@ class AftersalesQualityInfo(models.Model):
                 # A level makes it major information (classified in level 1, 2 or 3).
                 vals.update(level=level, level_confirmed=True, info_type="major")
             info._as_workflow_write(vals)
-            info._as_workflow_write({"qa_deadline": add_working_days(today, info._clock_days("qa"))})
+            qa_deadline = info.company_id._as_add_working_days(today, info._clock_days("qa"))
+            info._as_workflow_write({"qa_deadline": qa_deadline})
             info._post_level_reason()
             info._notify_handling()
         return True
@@ -418,7 +417,7 @@ class AftersalesQualityInfo(models.Model):
                 {
                     "state": "analysed",
                     "analysed_date": fields.Datetime.now(),
-                    "reply_deadline": add_working_days(today, info._clock_days("reply")),
+                    "reply_deadline": info.company_id._as_add_working_days(today, info._clock_days("reply")),
                 }
             )
         self.activity_feedback(["mail.mail_activity_data_todo"])

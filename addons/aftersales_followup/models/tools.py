@@ -1,17 +1,4 @@
-"""Small date and numbering helpers shared by the follow-up models."""
-
-from datetime import timedelta
-
-
-def add_working_days(start, days):
-    """Return ``start`` moved forward by ``days`` working days (Monday to Friday)."""
-    current = start
-    remaining = days
-    while remaining > 0:
-        current += timedelta(days=1)
-        if current.weekday() < 5:
-            remaining -= 1
-    return current
+"""Small numbering helpers shared by the follow-up models."""
 
 
 def bulk_sequence_names(env, code, count):

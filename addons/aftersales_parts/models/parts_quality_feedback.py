@@ -42,22 +42,15 @@ class PartsQualityFeedback(models.Model):
 
     @api.depends("report_date", "decision_date", "company_id.as_qa_decision_days", "company_id.as_qa_reply_days")
     def _compute_deadlines(self):
+        # 2 + 1 working days of the company's working calendar (holidays and swapped weekends).
         for feedback in self:
-            calendar = feedback.company_id.resource_calendar_id
-            feedback.decision_deadline = feedback._add_working_days(
-                calendar, feedback.report_date, feedback.company_id.as_qa_decision_days
+            company = feedback.company_id
+            feedback.decision_deadline = feedback.report_date and company._as_add_working_days(
+                feedback.report_date, company.as_qa_decision_days
             )
-            feedback.reply_deadline = feedback._add_working_days(
-                calendar, feedback.decision_date, feedback.company_id.as_qa_reply_days
+            feedback.reply_deadline = feedback.decision_date and company._as_add_working_days(
+                feedback.decision_date, company.as_qa_reply_days
             )
-
-    @api.model
-    def _add_working_days(self, calendar, start, days):
-        if not start:
-            return False
-        if not calendar:
-            return fields.Datetime.add(start, days=days)
-        return calendar.plan_days(days + 1, start) or fields.Datetime.add(start, days=days)
 
     def _compute_is_overdue(self):
         now = fields.Datetime.now()
