@@ -21,7 +21,7 @@ class AftersalesPortal(CustomerPortal):
         # Portal users cannot read vehicles; list only the ones their company owns.
         return request.env["fleet.vehicle"].sudo().search([("owner_id", "child_of", partner.id)])
 
-    @http.route(["/my/appointments"], type="http", auth="user", website=True)
+    @http.route(["/my/appointments"], type="http", auth="user", website=True, readonly=True)
     def portal_my_appointments(self, **kw):
         appointments = request.env["aftersales.appointment"].search([], order="start desc")
         values = self._prepare_portal_layout_values()

@@ -30,7 +30,7 @@ class QualityPortal(CustomerPortal):
             values["quality_count"] = Info.search_count([]) if Info.has_access("read") else 0
         return values
 
-    @http.route(["/my/quality", "/my/quality/page/<int:page>"], type="http", auth="user", website=True)
+    @http.route(["/my/quality", "/my/quality/page/<int:page>"], type="http", auth="user", website=True, readonly=True)
     def portal_my_quality(self, page=1, **kw):
         Info = request.env["aftersales.quality.info"]
         count = Info.search_count([])

@@ -64,7 +64,7 @@ class WarrantyPortal(CustomerPortal):
             "settled": {"label": _("Settled"), "domain": [("state", "=", "settled")]},
         }
 
-    @http.route(["/my/warranty", "/my/warranty/page/<int:page>"], type="http", auth="user", website=True)
+    @http.route(["/my/warranty", "/my/warranty/page/<int:page>"], type="http", auth="user", website=True, readonly=True)
     def portal_my_warranty_claims(self, page=1, filterby="all", search=None, **kw):
         denied = self._warranty_denied(view=True)
         if denied:
