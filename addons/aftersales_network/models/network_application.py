@@ -142,9 +142,15 @@ class NetworkApplication(models.Model):
         check_company=True,
         help="Scorecard version this application was scored with.",
     )
-    application_score = fields.Float(compute="_compute_scores", store=True)
+    # Internal to the OEM (groups=): the candidate reads its stage, not the scores, votes or minutes.
+    application_score = fields.Float(
+        compute="_compute_scores", store=True, groups="aftersales_network.group_aftersales_network_officer"
+    )
     qualifying_score = fields.Float(
-        readonly=True, copy=False, help="Threshold in force when the application was scored."
+        readonly=True,
+        copy=False,
+        help="Threshold in force when the application was scored.",
+        groups="aftersales_network.group_aftersales_network_officer",
     )
     # site visit
     visit_date = fields.Datetime(string="Visit Date", copy=False)
@@ -162,14 +168,29 @@ class NetworkApplication(models.Model):
     interview_scorecard_id = fields.Many2one(
         "aftersales.network.scorecard", string="Interview Scorecard", readonly=True, copy=False, check_company=True
     )
-    interview_score = fields.Float(compute="_compute_scores", store=True, help="Average of the interviewers' totals.")
-    interview_record = fields.Html(string="Interview Record", copy=False)
+    interview_score = fields.Float(
+        compute="_compute_scores",
+        store=True,
+        help="Average of the interviewers' totals.",
+        groups="aftersales_network.group_aftersales_network_officer",
+    )
+    interview_record = fields.Html(
+        string="Interview Record", copy=False, groups="aftersales_network.group_aftersales_network_officer"
+    )
     # committee
     vote_ids = fields.One2many("aftersales.network.vote", "application_id", string="Votes", copy=False)
-    vote_approve_count = fields.Integer(compute="_compute_votes", string="Approvals")
-    vote_archive_count = fields.Integer(compute="_compute_votes", string="Archive Votes")
-    user_has_voted = fields.Boolean(compute="_compute_votes")
-    committee_minutes = fields.Html(string="Committee Minutes", copy=False)
+    vote_approve_count = fields.Integer(
+        compute="_compute_votes", string="Approvals", groups="aftersales_network.group_aftersales_network_officer"
+    )
+    vote_archive_count = fields.Integer(
+        compute="_compute_votes", string="Archive Votes", groups="aftersales_network.group_aftersales_network_officer"
+    )
+    user_has_voted = fields.Boolean(
+        compute="_compute_votes", groups="aftersales_network.group_aftersales_network_officer"
+    )
+    committee_minutes = fields.Html(
+        string="Committee Minutes", copy=False, groups="aftersales_network.group_aftersales_network_officer"
+    )
     committee_decision = fields.Selection(
         [("approve", "Approved"), ("archive", "Archived to reserve")], readonly=True, copy=False, tracking=True
     )

@@ -272,3 +272,18 @@ class TestNetworkAttacks(NetworkCommon, HttpCase):
         self.assertTrue(response.url.endswith("/my"), response.url)
         self.assertFalse(other.city)
         self.assertFalse(stranger.partner_id.commercial_partner_id.network_application_ids)
+
+    def test_candidate_reads_no_internal_field(self):
+        """Over JSON-RPC the candidate reads its application's stage, never the scores, votes or minutes."""
+        application = self._start()
+        self._to_committee(application)
+        application.with_user(self.manager).committee_minutes = "<p>内部讨论</p>"
+        self.authenticate("nw_candidate", "nw_candidate")
+        Application = "aftersales.network.application"
+        [values] = self._call(Application, "read", [[application.id], ["name", "state"]])
+        self.assertEqual(values["state"], "committee")
+        for field in ("committee_minutes", "interview_record", "application_score", "vote_approve_count"):
+            self._assert_refused(Application, "read", [[application.id], [field]])
+        self._assert_refused("aftersales.network.vote", "search_read", [[]])
+        self._assert_refused(Application, "action_vote_approve", [[application.id]])
+        self.assertFalse(application.vote_ids)
