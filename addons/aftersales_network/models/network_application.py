@@ -3,7 +3,8 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL, email_normalize
 
 STATES = [
     ("draft", "Draft"),
@@ -23,17 +24,58 @@ STATES = [
 ]
 # Where each scoring sheet kind may be confirmed.
 EVALUATION_STATES = {"application": ("scoring",), "interview": ("visit",), "acceptance": ("acceptance",)}
+# Closed stages: folded in the pipeline kanban, and a candidate may apply again only after a cancellation.
+FOLDED_STATES = ("contracted", "cancelled")
+CLOSED_STATES = ("contracted", "cancelled")
+OFFICER = "aftersales_network.group_aftersales_network_officer"
+COMMITTEE = "aftersales_network.group_aftersales_committee_member"
+MANAGER = "aftersales_network.group_aftersales_network_manager"
+
+
+def state_flow_order(sql_expr):
+    """SQL ordering the application stages in the flow's order (not the alphabetical order of their codes)."""
+    cases = SQL(" ").join(SQL("WHEN %s THEN %s", value, index) for index, (value, _label) in enumerate(STATES))
+    return SQL("CASE %s %s END", sql_expr, cases)
 
 
 class NetworkApplication(models.Model):
     _name = "aftersales.network.application"
     _description = "Network Dealer Application"
-    _inherit = ["aftersales.numbered.mixin", "portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "aftersales.workflow.mixin",
+        "aftersales.numbered.mixin",
+        "portal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "id desc"
     _check_company_auto = True
+    # Written by the workflow buttons only: stage, scoring results, committee decision, letter, contract.
+    _as_workflow_fields = (
+        "state",
+        "state_date",
+        "scorecard_id",
+        "qualifying_score",
+        "application_score",
+        "evaluation_count",
+        "visit_event_id",
+        "interview_scorecard_id",
+        "interview_score",
+        "committee_decision",
+        "intent_id",
+        "inspection_count",
+        "failed_inspection_count",
+        "acceptance_passed",
+        "documents_complete",
+        "rectification_deadline",
+        "contract_number",
+        "cancel_reason",
+    )
 
     name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
-    state = fields.Selection(STATES, default="draft", required=True, tracking=True, copy=False, index=True)
+    state = fields.Selection(
+        STATES, default="draft", required=True, tracking=True, copy=False, index=True, group_expand=True
+    )
     state_date = fields.Datetime(
         string="In Stage Since", default=fields.Datetime.now, readonly=True, copy=False, required=True
     )
@@ -100,9 +142,15 @@ class NetworkApplication(models.Model):
         check_company=True,
         help="Scorecard version this application was scored with.",
     )
-    application_score = fields.Float(compute="_compute_scores", store=True)
+    # Internal to the OEM (groups=): the candidate reads its stage, not the scores, votes or minutes.
+    application_score = fields.Float(
+        compute="_compute_scores", store=True, groups="aftersales_network.group_aftersales_network_officer"
+    )
     qualifying_score = fields.Float(
-        readonly=True, copy=False, help="Threshold in force when the application was scored."
+        readonly=True,
+        copy=False,
+        help="Threshold in force when the application was scored.",
+        groups="aftersales_network.group_aftersales_network_officer",
     )
     # site visit
     visit_date = fields.Datetime(string="Visit Date", copy=False)
@@ -120,14 +168,29 @@ class NetworkApplication(models.Model):
     interview_scorecard_id = fields.Many2one(
         "aftersales.network.scorecard", string="Interview Scorecard", readonly=True, copy=False, check_company=True
     )
-    interview_score = fields.Float(compute="_compute_scores", store=True, help="Average of the interviewers' totals.")
-    interview_record = fields.Html(string="Interview Record", copy=False)
+    interview_score = fields.Float(
+        compute="_compute_scores",
+        store=True,
+        help="Average of the interviewers' totals.",
+        groups="aftersales_network.group_aftersales_network_officer",
+    )
+    interview_record = fields.Html(
+        string="Interview Record", copy=False, groups="aftersales_network.group_aftersales_network_officer"
+    )
     # committee
     vote_ids = fields.One2many("aftersales.network.vote", "application_id", string="Votes", copy=False)
-    vote_approve_count = fields.Integer(compute="_compute_votes", string="Approvals")
-    vote_archive_count = fields.Integer(compute="_compute_votes", string="Archive Votes")
-    user_has_voted = fields.Boolean(compute="_compute_votes")
-    committee_minutes = fields.Html(string="Committee Minutes", copy=False)
+    vote_approve_count = fields.Integer(
+        compute="_compute_votes", string="Approvals", groups="aftersales_network.group_aftersales_network_officer"
+    )
+    vote_archive_count = fields.Integer(
+        compute="_compute_votes", string="Archive Votes", groups="aftersales_network.group_aftersales_network_officer"
+    )
+    user_has_voted = fields.Boolean(
+        compute="_compute_votes", groups="aftersales_network.group_aftersales_network_officer"
+    )
+    committee_minutes = fields.Html(
+        string="Committee Minutes", copy=False, groups="aftersales_network.group_aftersales_network_officer"
+    )
     committee_decision = fields.Selection(
         [("approve", "Approved"), ("archive", "Archived to reserve")], readonly=True, copy=False, tracking=True
     )
@@ -156,6 +219,16 @@ class NetworkApplication(models.Model):
     _sql_constraints = [
         ("contract_number_uniq", "unique(contract_number)", "A contract number must be unique."),
     ]
+
+    def init(self):
+        # One open application per candidate, also when two submits of the portal form race each other.
+        self.env.cr.execute(
+            SQL(
+                "CREATE UNIQUE INDEX IF NOT EXISTS aftersales_network_application_one_open_idx "
+                "ON aftersales_network_application (partner_id) WHERE state NOT IN %s",
+                CLOSED_STATES,
+            )
+        )
 
     # ------------------------------------------------------------------ computes
     @api.depends("company_id")
@@ -232,6 +305,60 @@ class NetworkApplication(models.Model):
             application.access_url = f"/my/network/{application.id}"
 
     # ------------------------------------------------------------------ CRUD
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._ensure_one_open_application([vals.get("partner_id") for vals in vals_list])
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("partner_id"):
+            self._ensure_one_open_application([vals["partner_id"]] * len(self), exclude=self)
+        return super().write(vals)
+
+    @api.model
+    def _ensure_one_open_application(self, partner_ids, exclude=None):
+        """A candidate has one open application at a time (the database index holds it under concurrency)."""
+        partner_ids = [partner_id for partner_id in partner_ids if partner_id]
+        clash = len(set(partner_ids)) < len(partner_ids) and partner_ids
+        if not clash:
+            domain = [("partner_id", "in", partner_ids), ("state", "not in", CLOSED_STATES)]
+            if exclude:
+                domain.append(("id", "not in", exclude.ids))
+            # sudo: the rule is about every application of the candidate, visible to the caller or not
+            clash = self.sudo().search(domain, limit=1).partner_id.ids
+        if clash:
+            raise ValidationError(
+                self.env._(
+                    "%(candidate)s already has an application in progress: a candidate has one open application "
+                    "at a time.",
+                    candidate=self.env["res.partner"].browse(clash[0]).display_name,
+                )
+            )
+
+    def _as_workflow_field_names(self):
+        names = super()._as_workflow_field_names()
+        if any(application.state != "draft" for application in self):
+            # the candidate and its company are those that were submitted and scored
+            names |= {"partner_id", "company_id"}
+        if any(application.state in CLOSED_STATES for application in self):
+            names |= {"contract_date_start", "contract_date_end"}
+        return names
+
+    @api.model
+    def _read_group_orderby(self, order, groupby_terms, query):
+        if "state" in groupby_terms:
+            groupby_terms = dict(groupby_terms, state=state_flow_order(groupby_terms["state"]))
+        return super()._read_group_orderby(order, groupby_terms, query)
+
+    @api.model
+    def _read_group_fill_results(self, domain, groupby, annoted_aggregates, read_group_result, read_group_order=None):
+        result = super()._read_group_fill_results(
+            domain, groupby, annoted_aggregates, read_group_result, read_group_order=read_group_order
+        )
+        if groupby == "state":
+            for line in result:
+                line["__fold"] = line.get("state") in FOLDED_STATES
+        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_started(self):
@@ -267,8 +394,8 @@ class NetworkApplication(models.Model):
     def _set_state(self, state):
         """Move to a stage and log how long the previous stage lasted (for the days-per-stage report)."""
         now = fields.Datetime.now()
-        # The stage history is written by the system only (users read it): sudo is safe, values come from self.
-        self.env["aftersales.network.stage.log"].sudo().create(
+        # The stage history is written by the workflow only (users read it); the values come from self.
+        self.env["aftersales.network.stage.log"]._as_workflow_create(
             [
                 {
                     "application_id": application.id,
@@ -280,7 +407,7 @@ class NetworkApplication(models.Model):
                 for application in self
             ]
         )
-        self.write({"state": state, "state_date": now})
+        self._as_workflow_write({"state": state, "state_date": now})
 
     def _lose_lead(self, reason_xmlid):
         reason = self.env.ref(reason_xmlid, raise_if_not_found=False)
@@ -301,7 +428,9 @@ class NetworkApplication(models.Model):
             self._check_state(allowed, step)
 
     def _check_group(self, xmlid, step):
-        if not self.env.user.has_group(xmlid):
+        """Refuse a step to a user without the role; a superuser environment is a server-side caller that
+        checked access itself (the portal controller, a cron), never an RPC caller."""
+        if not self.env.su and not self.env.user.has_group(xmlid):
             raise UserError(
                 self.env._(
                     "%(user)s may not perform the %(step)s: it is reserved to the %(group)s role.",
@@ -332,6 +461,7 @@ class NetworkApplication(models.Model):
 
     # ------------------------------------------------------------------ workflow
     def action_submit(self):
+        self._check_group(OFFICER, self.env._("submission"))
         self._check_state(("draft",), self.env._("submission"))
         for application in self:
             if application.missing_document_type_ids:
@@ -358,12 +488,15 @@ class NetworkApplication(models.Model):
 
     def action_start_scoring(self):
         self.ensure_one()
+        self._check_group(OFFICER, self.env._("application scoring"))
         self._check_not_reserve()
         self._check_state(("submitted",), self.env._("application scoring"))
         scorecard = self.env["aftersales.network.scorecard"]._get_current("application", self.company_id)
         if not scorecard:
             raise UserError(self.env._("Configure an application scorecard before scoring %(name)s.", name=self.name))
-        self.write({"scorecard_id": scorecard.id, "qualifying_score": self.company_id.as_application_threshold})
+        self._as_workflow_write(
+            {"scorecard_id": scorecard.id, "qualifying_score": self.company_id.as_application_threshold}
+        )
         self._set_state("scoring")
         evaluation = self.env["aftersales.network.evaluation"].create(
             {"application_id": self.id, "kind": "application", "scorecard_id": scorecard.id}
@@ -372,10 +505,15 @@ class NetworkApplication(models.Model):
 
     def action_reopen(self):
         """Take an application out of the reserve pool: it goes back to draft for an update and a new scoring."""
+        self._check_group(OFFICER, self.env._("re-opening"))
         self._check_state(("reserve",), self.env._("re-opening"))
-        self.evaluation_ids.filtered(lambda e: e.kind in ("application", "interview")).write({"active": False})
-        self.vote_ids.unlink()
-        self.write({"committee_decision": False, "scorecard_id": False, "interview_scorecard_id": False})
+        # The old scoring sheets and votes leave the record of the new round (the state was checked above).
+        self.evaluation_ids.filtered(lambda e: e.kind in ("application", "interview"))._as_workflow_write(
+            {"active": False}
+        )
+        # sudo: votes are locked workflow records; re-opening (checked above) is the step that clears them.
+        self.vote_ids.sudo().unlink()
+        self._as_workflow_write({"committee_decision": False, "scorecard_id": False, "interview_scorecard_id": False})
         self._set_state("draft")
         # sudo: see _lose_lead, the lead follows its application.
         lost_leads = self.sudo().with_context(active_test=False).lead_id.filtered(lambda lead: not lead.active)
@@ -387,6 +525,7 @@ class NetworkApplication(models.Model):
 
     def action_plan_visit(self):
         self.ensure_one()
+        self._check_group(OFFICER, self.env._("site visit planning"))
         self._check_state(("qualified",), self.env._("site visit planning"))
         if not self.interviewer_ids:
             raise UserError(self.env._("Choose the interviewers of the site visit of %(name)s first.", name=self.name))
@@ -398,14 +537,12 @@ class NetworkApplication(models.Model):
         self.write(
             {
                 "visit_date": start,
-                "visit_event_id": event.id,
-                "interview_scorecard_id": self.env["aftersales.network.scorecard"]
-                ._get_current("interview", self.company_id)
-                .id,
                 "interview_line_ids": [Command.clear()]
                 + [Command.create({"topic_id": t.id, "name": t.name, "sequence": t.sequence}) for t in topics],
             }
         )
+        scorecard = self.env["aftersales.network.scorecard"]._get_current("interview", self.company_id)
+        self._as_workflow_write({"visit_event_id": event.id, "interview_scorecard_id": scorecard.id})
         self._set_state("visit")
         return True
 
@@ -425,12 +562,24 @@ class NetworkApplication(models.Model):
     def action_score_interview(self):
         self.ensure_one()
         self._check_state(("visit",), self.env._("interview scoring"))
-        evaluation = self.env["aftersales.network.evaluation"].create(
-            {"application_id": self.id, "kind": "interview", "scorer_id": self.env.user.id}
-        )
+        self._ensure_interviewer(self.env.user)
+        evaluation = self.env["aftersales.network.evaluation"].create({"application_id": self.id, "kind": "interview"})
         return self._open_evaluation(evaluation)
 
+    def _ensure_interviewer(self, user):
+        self.ensure_one()
+        if user not in self.interviewer_ids:
+            raise UserError(
+                self.env._(
+                    "%(user)s is not an interviewer of the site visit of %(name)s: only its interviewers score "
+                    "the interview.",
+                    user=user.name,
+                    name=self.name,
+                )
+            )
+
     def action_to_committee(self):
+        self._check_group(OFFICER, self.env._("report to the committee"))
         self._check_state(("visit",), self.env._("report to the committee"))
         for application in self:
             interviews = application.evaluation_ids.filtered(lambda e: e.kind == "interview" and e.state == "done")
@@ -454,6 +603,14 @@ class NetworkApplication(models.Model):
 
     def _vote(self, decision, comment=False):
         self.ensure_one()
+        if not self.env.user.has_group(COMMITTEE):
+            raise AccessError(
+                self.env._(
+                    "%(user)s is not a member of the network development committee and cannot vote on %(name)s.",
+                    user=self.env.user.name,
+                    name=self.name,
+                )
+            )
         self._check_state(("committee",), self.env._("committee vote"))
         if self.env.user in self.vote_ids.user_id:
             raise UserError(
@@ -463,9 +620,9 @@ class NetworkApplication(models.Model):
                     name=self.name,
                 )
             )
-        # The committee group is checked by the vote's constraint; votes are recorded by the member themselves.
-        self.env["aftersales.network.vote"].create(
-            {"application_id": self.id, "user_id": self.env.user.id, "decision": decision, "comment": comment}
+        # The voter is the caller, always: a vote is a locked record only this step creates.
+        self.env["aftersales.network.vote"]._as_workflow_create(
+            [{"application_id": self.id, "user_id": self.env.user.id, "decision": decision, "comment": comment}]
         )
         return True
 
@@ -477,26 +634,38 @@ class NetworkApplication(models.Model):
 
     def action_committee_decide(self):
         self.ensure_one()
-        self._check_group("aftersales_network.group_aftersales_network_manager", self.env._("committee decision"))
+        self._check_group(MANAGER, self.env._("committee decision"))
         self._check_state(("committee",), self.env._("committee decision"))
         if not self.vote_ids:
             raise UserError(self.env._("No committee member has voted on %(name)s yet.", name=self.name))
         if not self.committee_minutes or self.committee_minutes == "<p><br></p>":
             raise UserError(self.env._("Record the committee minutes of %(name)s first.", name=self.name))
+        required = self.company_id.as_committee_min_votes
+        if len(self.vote_ids) < required:
+            raise UserError(
+                self.env._(
+                    "Application %(name)s has %(count)s committee votes: the committee decides with at least "
+                    "%(required)s votes.",
+                    name=self.name,
+                    count=len(self.vote_ids),
+                    required=required,
+                )
+            )
         if self.vote_approve_count > self.vote_archive_count:
-            self.committee_decision = "approve"
+            self._as_workflow_write({"committee_decision": "approve"})
             self._set_state("approved")
         else:
-            self.committee_decision = "archive"
+            self._as_workflow_write({"committee_decision": "archive"})
             self._set_state("reserve")
             self._lose_lead("aftersales_network.crm_lost_reason_reserve")
         return True
 
     def action_issue_intent(self):
         self.ensure_one()
+        self._check_group(OFFICER, self.env._("letter of intent"))
         self._check_state(("approved",), self.env._("letter of intent"))
-        intent = self.env["aftersales.network.intent"].create(self._prepare_intent_vals())
-        self.intent_id = intent
+        intent = self.env["aftersales.network.intent"]._as_workflow_create([self._prepare_intent_vals()])
+        self._as_workflow_write({"intent_id": intent.id})
         self._set_state("intent")
         return True
 
@@ -515,13 +684,29 @@ class NetworkApplication(models.Model):
         """The candidate signs its letter of intent (portal); starter orders follow."""
         self.ensure_one()
         self._check_state(("intent",), self.env._("signature of the letter of intent"))
+        self._ensure_candidate_signer()
         self.intent_id._sign(name, signature)
         self.message_post(body=self.env._("Letter of intent signed by %(name)s.", name=name))
         self._set_state("orders")
         self.action_generate_starter_orders()
         return True
 
+    def _ensure_candidate_signer(self):
+        """Only the candidate signs its letter: a contact of the candidate company, or the portal controller
+        (superuser environment) that checked the candidate's access or token."""
+        self.ensure_one()
+        candidate = self.partner_id.commercial_partner_id
+        if not self.env.su and self.env.user.commercial_partner_id != candidate:
+            raise AccessError(
+                self.env._(
+                    "Only %(candidate)s signs the letter of intent of application %(name)s.",
+                    candidate=candidate.name,
+                    name=self.name,
+                )
+            )
+
     def action_generate_starter_orders(self):
+        self._check_group(OFFICER, self.env._("starter orders"))
         self._check_state(("orders",), self.env._("starter orders"))
         packages = self.env["aftersales.network.package"].search([("line_ids", "!=", False)])
         # Sale orders are created as the OEM company: the candidate (possibly a portal user) only signed.
@@ -535,6 +720,7 @@ class NetworkApplication(models.Model):
         return True
 
     def action_request_acceptance(self):
+        self._check_group(OFFICER, self.env._("acceptance request"))
         self._check_state(("orders",), self.env._("acceptance request"))
         for application in self:
             if application.starter_delivery_status != "full":
@@ -549,6 +735,7 @@ class NetworkApplication(models.Model):
 
     def action_start_inspection(self):
         self.ensure_one()
+        self._check_group(OFFICER, self.env._("acceptance inspection"))
         self._check_state(("acceptance",), self.env._("acceptance inspection"))
         limit = self.company_id.as_acceptance_max_inspections
         if self.inspection_count >= limit:
@@ -566,6 +753,7 @@ class NetworkApplication(models.Model):
         return self._open_evaluation(evaluation)
 
     def action_reinspect(self):
+        self._check_group(OFFICER, self.env._("re-inspection"))
         self._check_state(("rectification",), self.env._("re-inspection"))
         self._set_state("acceptance")
         self.activity_feedback(["mail.mail_activity_data_todo"], feedback=self.env._("Re-inspection requested."))
@@ -591,14 +779,18 @@ class NetworkApplication(models.Model):
             if evaluation.passed:
                 self.message_post(body=self.env._("Acceptance inspection passed: the contract can be signed."))
             elif self.failed_inspection_count >= self.company_id.as_acceptance_max_inspections:
-                self.cancel_reason = self.env._(
-                    "Acceptance failed %(count)s times.", count=self.failed_inspection_count
+                self._as_workflow_write(
+                    {
+                        "cancel_reason": self.env._(
+                            "Acceptance failed %(count)s times.", count=self.failed_inspection_count
+                        )
+                    }
                 )
                 self._set_state("cancelled")
                 self._lose_lead("aftersales_network.crm_lost_reason_acceptance")
             else:
                 deadline = fields.Date.context_today(self) + timedelta(days=self.company_id.as_rectification_days)
-                self.rectification_deadline = deadline
+                self._as_workflow_write({"rectification_deadline": deadline})
                 self._set_state("rectification")
                 self.activity_schedule(
                     "mail.mail_activity_data_todo",
@@ -609,7 +801,7 @@ class NetworkApplication(models.Model):
 
     def action_contract(self):
         self.ensure_one()
-        self._check_group("aftersales_network.group_aftersales_network_manager", self.env._("contract signature"))
+        self._check_group(MANAGER, self.env._("contract signature"))
         self._check_state(("acceptance",), self.env._("contract signature"))
         if not self.acceptance_passed:
             raise UserError(
@@ -618,18 +810,13 @@ class NetworkApplication(models.Model):
         start = self.contract_date_start or fields.Date.context_today(self)
         end = self.contract_date_end or start + relativedelta(years=self.company_id.as_contract_years, days=-1)
         Sequence = self.env["ir.sequence"]
-        self.write(
-            {
-                "contract_number": Sequence.next_by_code("aftersales.network.contract"),
-                "contract_date_start": start,
-                "contract_date_end": end,
-            }
-        )
+        self.write({"contract_date_start": start, "contract_date_end": end})
+        self._as_workflow_write({"contract_number": Sequence.next_by_code("aftersales.network.contract")})
         partner = self.partner_id.commercial_partner_id
         partner_vals = {"is_network_dealer": True}
         if not partner.network_code:
             partner_vals["network_code"] = Sequence.next_by_code("aftersales.network.service.centre")
-        partner.write(partner_vals)
+        partner._as_workflow_write(partner_vals)
         self._set_state("contracted")
         if self.lead_id:
             # sudo: see _lose_lead, the lead follows its application.
@@ -638,34 +825,84 @@ class NetworkApplication(models.Model):
         self.message_post(body=self.env._("Contract %(number)s signed.", number=self.contract_number))
         return True
 
+    def _get_portal_invitees(self):
+        """The candidate's people to invite: its contacts with an e-mail (the company itself when it has none),
+        one per e-mail address (a company and its contact created from one lead share the lead's e-mail)."""
+        self.ensure_one()
+        company = self.partner_id.commercial_partner_id
+        people = company.child_ids.filtered(lambda p: p.type in ("contact", "other") and email_normalize(p.email))
+        invitees = self.env["res.partner"]
+        seen = set()
+        for partner in people or company.filtered(lambda p: email_normalize(p.email)):
+            email = email_normalize(partner.email)
+            if email not in seen:
+                seen.add(email)
+                invitees |= partner
+        return invitees
+
     def _invite_portal_users(self):
-        """Grant the candidate's contacts portal access through Odoo's own portal wizard (sends the invitations)."""
-        partner = self.partner_id.commercial_partner_id
-        contacts = (partner | partner.child_ids).filtered(lambda p: p.email and p.type in ("contact", "other"))
-        if not contacts:
-            return False
-        # The portal wizard is restricted to administrators; granting portal access is the documented outcome
-        # of a signed contract, on the candidate's own contacts only.
-        wizard = self.env["portal.wizard"].sudo().create({"partner_ids": [Command.set(contacts.ids)]})
+        """Give the candidate's people portal access through Odoo's portal wizard (it sends the invitations).
+
+        Returns the invitees that have portal access afterwards. A person whose e-mail is already the login of
+        another user, or whose invitation fails, is not invited and a note says so: the step that asked for the
+        invitations (the contract) never fails because of them.
+        """
+        self.ensure_one()
+        invitees = self._get_portal_invitees()
+        # sudo: users and the portal wizard belong to administrators; the calling step (role and stage checked)
+        # grants portal access to the candidate's own contacts only.
+        invitees_sudo = invitees.sudo().with_context(active_test=False)
+        logins = [email_normalize(partner.email) for partner in invitees]
+        taken = set(
+            self.env["res.users"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("login", "in", logins)])
+            .mapped("login")
+        )
+        with_user = invitees_sudo.filtered("user_ids")
+        blocked = (invitees_sudo - with_user).filtered(lambda p: email_normalize(p.email) in taken)
+        wizard = self.env["portal.wizard"].sudo().create({"partner_ids": [Command.set((invitees_sudo - blocked).ids)]})
         for line in wizard.user_ids.filtered(lambda line: not line.is_portal and not line.is_internal):
-            line.action_grant_access()
-        return True
+            try:
+                with self.env.cr.savepoint():
+                    line.action_grant_access()
+            except UserError:
+                blocked |= line.partner_id
+        if blocked:
+            self.message_post(
+                body=self.env._(
+                    "Not invited to the portal (e-mail already used by another user, or not valid): %(contacts)s.",
+                    contacts=", ".join(blocked.mapped("display_name")),
+                )
+            )
+        granted = wizard.user_ids.filtered(lambda line: line.is_portal or line.is_internal).partner_id
+        return invitees.browse((granted - blocked).ids)
 
     def action_invite_candidate(self):
         """Let the candidate fill in its application on the portal before it becomes a dealer."""
         self.ensure_one()
-        if not self._invite_portal_users():
+        self._check_group(OFFICER, self.env._("portal invitation"))
+        self._check_state([s for s, _label in STATES if s not in CLOSED_STATES], self.env._("portal invitation"))
+        if not self._get_portal_invitees():
             raise UserError(
                 self.env._(
                     "The candidate %(candidate)s has no contact with an e-mail address.", candidate=self.partner_id.name
                 )
             )
+        if not self._invite_portal_users():
+            raise UserError(
+                self.env._(
+                    "No contact of %(candidate)s could be invited: their e-mail addresses are already used by other "
+                    "users.",
+                    candidate=self.partner_id.name,
+                )
+            )
         return True
 
     def action_cancel(self):
-        self._check_state(
-            [s for s, _label in STATES if s not in ("contracted", "cancelled")], self.env._("cancellation")
-        )
+        self._check_group(OFFICER, self.env._("cancellation"))
+        self._check_state([s for s, _label in STATES if s not in CLOSED_STATES], self.env._("cancellation"))
         self._set_state("cancelled")
         self._lose_lead("aftersales_network.crm_lost_reason_cancelled")
         return True

@@ -12,14 +12,32 @@ KIND_TO_SCORECARD = {
 }
 # An application is scored (and interviewed) once per person.
 ONCE_PER_SCORER = ("application", "interview")
+OFFICER = "aftersales_network.group_aftersales_network_officer"
+MANAGER = "aftersales_network.group_aftersales_network_manager"
+# Once a sheet is confirmed (or cancelled) it is part of the record: none of its content changes.
+FROZEN_FIELDS = {
+    "kind",
+    "active",
+    "company_id",
+    "application_id",
+    "partner_id",
+    "scorecard_id",
+    "date",
+    "line_ids",
+    "result_note",
+    "reward_amount",
+    "penalty_amount",
+}
 
 
 class NetworkEvaluation(models.Model):
     _name = "aftersales.network.evaluation"
     _description = "Network Scoring Sheet"
-    _inherit = ["aftersales.numbered.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["aftersales.workflow.mixin", "aftersales.numbered.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    # The scorer is the person who opened the sheet; the results follow from the confirmed points.
+    _as_workflow_fields = ("state", "scorer_id", "total_score", "max_score", "pass_score", "passed")
 
     name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
     kind = fields.Selection(
@@ -86,7 +104,6 @@ class NetworkEvaluation(models.Model):
     pass_score = fields.Float(
         compute="_compute_pass_score",
         store=True,
-        readonly=False,
         precompute=True,
         help="Copied when the sheet is created so that later setting changes do not alter its result.",
     )
@@ -210,20 +227,25 @@ class NetworkEvaluation(models.Model):
                     )
                 )
 
+    def _as_workflow_field_names(self):
+        names = super()._as_workflow_field_names()
+        if any(evaluation.state != "draft" for evaluation in self):
+            names |= FROZEN_FIELDS
+        return names
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_done(self):
         if any(evaluation.state == "done" for evaluation in self):
             raise UserError(self.env._("A confirmed scoring sheet cannot be deleted: it is part of the record."))
 
-    def action_confirm(self):
+    def _ensure_scorer(self):
+        """The scorer (or a network manager) confirms or cancels a sheet, an officer at least."""
+        if self.env.su:
+            return
+        if not self.env.user.has_group(OFFICER):
+            raise UserError(self.env._("%(user)s is not a network officer and cannot score.", user=self.env.user.name))
         for evaluation in self:
-            if evaluation.state != "draft":
-                raise UserError(
-                    self.env._("Scoring sheet %(name)s is not a draft and cannot be confirmed.", name=evaluation.name)
-                )
-            if evaluation.scorer_id != self.env.user and not self.env.user.has_group(
-                "aftersales_network.group_aftersales_network_manager"
-            ):
+            if evaluation.scorer_id != self.env.user and not self.env.user.has_group(MANAGER):
                 raise UserError(
                     self.env._(
                         "Scoring sheet %(name)s belongs to %(user)s: only that person or a network manager "
@@ -232,9 +254,44 @@ class NetworkEvaluation(models.Model):
                         user=evaluation.scorer_id.name,
                     )
                 )
+
+    def _ensure_consistent(self):
+        """A sheet scores the scorecard its application was given, each criterion of it once."""
+        for evaluation in self:
+            application = evaluation.application_id
+            expected = {
+                "application": application.scorecard_id,
+                "interview": application.interview_scorecard_id,
+            }.get(evaluation.kind)
+            criteria = evaluation.line_ids.criterion_id
+            wrong_card = application and expected is not None and evaluation.scorecard_id != expected
+            if (
+                wrong_card
+                or criteria != evaluation.scorecard_id.criterion_ids
+                or len(criteria) != len(evaluation.line_ids)
+            ):
+                raise UserError(
+                    self.env._(
+                        "Scoring sheet %(name)s does not follow its scorecard %(scorecard)s: score each of its "
+                        "criteria once.",
+                        name=evaluation.name,
+                        scorecard=(expected or evaluation.scorecard_id).display_name,
+                    )
+                )
+            if evaluation.kind == "interview" and application:
+                application._ensure_interviewer(evaluation.scorer_id)
+
+    def action_confirm(self):
+        for evaluation in self:
+            if evaluation.state != "draft":
+                raise UserError(
+                    self.env._("Scoring sheet %(name)s is not a draft and cannot be confirmed.", name=evaluation.name)
+                )
             if evaluation.application_id:
                 evaluation.application_id._check_evaluation_allowed(evaluation.kind)
-        self.write({"state": "done"})
+        self._ensure_scorer()
+        self._ensure_consistent()
+        self._as_workflow_write({"state": "done"})
         for evaluation in self:
             if evaluation.application_id:
                 evaluation.application_id._on_evaluation_done(evaluation)
@@ -243,7 +300,8 @@ class NetworkEvaluation(models.Model):
     def action_cancel(self):
         if any(evaluation.state == "done" for evaluation in self):
             raise UserError(self.env._("A confirmed scoring sheet cannot be cancelled."))
-        self.write({"state": "cancel"})
+        self._ensure_scorer()
+        self._as_workflow_write({"state": "cancel"})
         return True
 
     @api.model
@@ -275,7 +333,8 @@ class NetworkEvaluation(models.Model):
             vals_list.append(
                 {"kind": "periodic", "partner_id": dealer.id, "company_id": company.id, "scorer_id": officer.id}
             )
-        sheets = self.create(vals_list)
+        # The job names each dealer's officer as the scorer (a workflow field).
+        sheets = self._as_workflow_create(vals_list)
         for sheet in sheets:
             sheet.activity_schedule(
                 "mail.mail_activity_data_todo",

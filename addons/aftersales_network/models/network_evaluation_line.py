@@ -1,9 +1,13 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+# The points of a confirmed (or cancelled) sheet are the record: they change through no one's hands.
+SCORE_FIELDS = {"evaluation_id", "criterion_id", "points", "note"}
+
 
 class NetworkEvaluationLine(models.Model):
     _name = "aftersales.network.evaluation.line"
+    _inherit = ["aftersales.workflow.mixin"]
     _description = "Network Scoring Sheet Line"
     _order = "evaluation_id, sequence, id"
 
@@ -17,6 +21,26 @@ class NetworkEvaluationLine(models.Model):
     max_points = fields.Float(related="criterion_id.max_points", store=True)
     points = fields.Float()
     note = fields.Char()
+
+    def _as_workflow_field_names(self):
+        names = super()._as_workflow_field_names()
+        if any(line.evaluation_id.state != "draft" for line in self):
+            names |= SCORE_FIELDS
+        return names
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            ids = {vals.get("evaluation_id") for vals in vals_list} - {False, None}
+            sheets = self.env["aftersales.network.evaluation"].browse(ids)
+            if any(sheet.state != "draft" for sheet in sheets):
+                self.browse()._as_workflow_refuse({"points"})
+        return super().create(vals_list)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_confirmed(self):
+        if not self.env.su and any(line.evaluation_id.state != "draft" for line in self):
+            self._as_workflow_refuse({"points"})
 
     @api.constrains("points", "max_points")
     def _check_points(self):

@@ -19,9 +19,11 @@ FROZEN_FIELDS = {
 class NetworkIntent(models.Model):
     _name = "aftersales.network.intent"
     _description = "Letter of Intent"
-    _inherit = ["aftersales.numbered.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["aftersales.workflow.mixin", "aftersales.numbered.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    # Issued by the application's step, signed by the candidate only.
+    _as_workflow_fields = ("application_id", "state", "signature", "signed_by", "signed_on")
 
     name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
     application_id = fields.Many2one(
@@ -69,8 +71,9 @@ class NetworkIntent(models.Model):
             raise UserError(
                 self.env._("Letter of intent %(name)s needs the signer's name and signature.", name=self.name)
             )
-        self.write({"signature": signature, "signed_by": name, "signed_on": fields.Datetime.now()})
-        self.state = "signed"
+        self._as_workflow_write(
+            {"signature": signature, "signed_by": name, "signed_on": fields.Datetime.now(), "state": "signed"}
+        )
 
     def _get_report_base_filename(self):
         self.ensure_one()

@@ -4,9 +4,12 @@ from odoo.exceptions import ValidationError
 
 class NetworkVote(models.Model):
     _name = "aftersales.network.vote"
+    _inherit = ["aftersales.workflow.mixin"]
     _description = "Network Committee Vote"
     _order = "application_id, create_date, id"
     _check_company_auto = True
+    # Created only by the vote buttons of the application, with the caller as the voter.
+    _as_workflow_locked = True
 
     application_id = fields.Many2one(
         "aftersales.network.application", required=True, ondelete="cascade", index=True, check_company=True

@@ -23,6 +23,11 @@ class ResCompany(models.Model):
         default=2,
         help="An acceptance that fails this many times cancels the cooperation; no further inspection is allowed.",
     )
+    as_committee_min_votes = fields.Integer(
+        string="Committee votes required",
+        default=2,
+        help="The network development committee decides on an application once at least this many members voted.",
+    )
     as_evaluation_interval_months = fields.Integer(
         string="Periodic evaluation interval (months)",
         default=3,

@@ -2,7 +2,12 @@ from odoo import api, fields, models
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "aftersales.workflow.mixin"]
+
+    def _as_workflow_field_names(self):
+        # A partner becomes a network dealer (and gets its service centre code) by a signed contract only.
+        return super()._as_workflow_field_names() | {"is_network_dealer", "network_code"}
 
     is_network_dealer = fields.Boolean(
         string="Network Dealer",

@@ -135,6 +135,10 @@ class TestNetworkRefusals(NetworkCommon, TransactionCase):
         application.with_user(self.manager).committee_minutes = "<p>存档备选</p>"
         with self.assertRaisesRegex(UserError, "reserved to"):
             application.with_user(self.member_1).action_committee_decide()
+        with self.assertRaisesRegex(UserError, "at least 2 votes"):
+            application.with_user(self.manager).action_committee_decide()
+        self.assertEqual(application.state, "committee", "one vote is not the committee's decision")
+        application.with_user(self.member_2).action_vote_archive()
         application.with_user(self.manager).action_committee_decide()
         self.assertEqual(application.state, "reserve", "an archive decision sends the application to reserve")
 

@@ -120,3 +120,73 @@ registry.category("web_tour.tours").add("aftersales_network_backend_form", {
         },
     ],
 });
+
+function editPoints(row, points) {
+    return [
+        {
+            content: `Score criterion ${row}`,
+            trigger: `.o_field_widget[name=line_ids] .o_data_row:nth-child(${row}) .o_data_cell[name=points]`,
+            run: "click",
+        },
+        {
+            content: `Points of criterion ${row}`,
+            trigger: `.o_field_widget[name=line_ids] .o_data_row:nth-child(${row}) .o_field_widget[name=points] input`,
+            run: `edit ${points}`,
+        },
+    ];
+}
+
+registry.category("web_tour.tours").add("aftersales_network_officer_score", {
+    steps: () => [
+        {
+            content: "Score the submitted application",
+            trigger: ".o_form_view .o_statusbar_buttons button[name=action_start_scoring]",
+            timeout: 30000, // the first tour of a run waits for the back-end assets
+            run: "click",
+        },
+        {
+            content: "The scoring sheet opens with the scorecard's criteria",
+            trigger: ".o_form_view .o_field_widget[name=line_ids] .o_data_row",
+        },
+        ...editPoints(1, 40),
+        ...editPoints(2, 30),
+        {
+            content: "Confirm the scores",
+            trigger: ".o_form_view .o_statusbar_buttons button[name=action_confirm]",
+            run: "click",
+        },
+        {
+            content: "The sheet is confirmed",
+            trigger: ".o_form_view .o_statusbar_status button.o_arrow_button_current[data-value=done]",
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("aftersales_network_manager_decide", {
+    steps: () => [
+        {
+            content: "Open the committee page",
+            trigger: ".o_notebook a.nav-link[name=committee]",
+            timeout: 30000, // the first tour of a run waits for the back-end assets
+            run: "click",
+        },
+        {
+            content: "Two members voted",
+            trigger: ".o_field_widget[name=vote_ids] .o_data_row:nth-child(2)",
+        },
+        {
+            content: "Write the committee minutes",
+            trigger: ".o_field_widget[name=committee_minutes] .odoo-editor-editable",
+            run: "editor 委员会讨论：同意发展为特约服务中心。",
+        },
+        {
+            content: "Record the decision",
+            trigger: ".o_form_view .o_statusbar_buttons button[name=action_committee_decide]",
+            run: "click",
+        },
+        {
+            content: "The application is approved",
+            trigger: ".o_form_view .o_statusbar_status button.o_arrow_button_current[data-value=approved]",
+        },
+    ],
+});
