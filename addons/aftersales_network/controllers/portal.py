@@ -146,7 +146,7 @@ class NetworkPortal(CustomerPortal):
         }
         return request.render("aftersales_network.portal_network_application", values)
 
-    @http.route(["/my/network", "/my/network/page/<int:page>"], type="http", auth="user", website=True)
+    @http.route(["/my/network", "/my/network/page/<int:page>"], type="http", auth="user", website=True, readonly=True)
     def portal_my_network(self, page=1, message=None, **kw):
         Application = request.env["aftersales.network.application"]
         domain = self._network_domain()

@@ -789,7 +789,9 @@ class NetworkApplication(models.Model):
                 self._set_state("cancelled")
                 self._lose_lead("aftersales_network.crm_lost_reason_acceptance")
             else:
-                deadline = fields.Date.context_today(self) + timedelta(days=self.company_id.as_rectification_days)
+                # Rectify within N working days of the company's calendar (holidays, 调休).
+                today = fields.Date.context_today(self)
+                deadline = self.company_id._as_add_working_days(today, self.company_id.as_rectification_days)
                 self._as_workflow_write({"rectification_deadline": deadline})
                 self._set_state("rectification")
                 self.activity_schedule(

@@ -9,9 +9,10 @@ class ResCompany(models.Model):
         default=60.0,
     )
     as_rectification_days = fields.Integer(
-        string="Rectification period (days)",
+        string="Rectification period (working days)",
         default=30,
-        help="Days a candidate has to rectify after a failed acceptance inspection.",
+        help="Working days (company calendar: holidays and swapped weekends count) a candidate has to rectify "
+        "after a failed acceptance inspection.",
     )
     as_contract_years = fields.Integer(
         string="Service contract duration (years)",
