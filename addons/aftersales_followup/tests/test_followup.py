@@ -108,14 +108,15 @@ class TestFollowup(FollowupCommon):
             )
             self.assertEqual(call.direction, "inbound")
             call.with_user(self.clerk).action_log_call()
+            # Thursday + 2 working days: the weekend does not count (the company's working calendar).
             self.assertRecordValues(
                 call,
-                [{"state": "escalated", "supervisor_id": self.supervisor.id, "escalation_deadline": date(2026, 3, 7)}],
+                [{"state": "escalated", "supervisor_id": self.supervisor.id, "escalation_deadline": date(2026, 3, 9)}],
             )
             activity = call.activity_ids
-            self.assertEqual((activity.user_id, activity.date_deadline), (self.supervisor, date(2026, 3, 7)))
+            self.assertEqual((activity.user_id, activity.date_deadline), (self.supervisor, date(2026, 3, 9)))
             self.assertFalse(call.is_late)
-        with freeze_time("2026-03-08 10:00:00"):
+        with freeze_time("2026-03-10 10:00:00"):
             # Overdue list: past the supervisor's deadline.
             self.assertIn(call, self.env["aftersales.followup"].search([("is_late", "=", True)]))
             self.env["aftersales.followup"]._cron_escalate_late()
@@ -125,9 +126,9 @@ class TestFollowup(FollowupCommon):
             with self.assertRaises(AccessError):
                 call.with_user(self.clerk).action_solve()
             call.with_user(self.supervisor).action_solve()
-            self.assertEqual(call.solution_date, date(2026, 3, 8))
+            self.assertEqual(call.solution_date, date(2026, 3, 10))
             told = call.activity_ids.filtered(lambda a: a.user_id == self.clerk)
-            self.assertEqual(told.date_deadline, date(2026, 3, 8), "the customer is told the same day")
+            self.assertEqual(told.date_deadline, date(2026, 3, 10), "the customer is told the same day")
         with freeze_time("2026-03-09 10:00:00"):
             self.assertTrue(call.is_late, "a solution not told the same day is late")
             call.with_user(self.clerk).action_customer_told()

@@ -4,6 +4,7 @@ import hmac
 import time
 
 from odoo.tests import HttpCase, new_test_user
+from odoo.tools.translate import get_translation
 
 from .common import WarrantyCommon
 
@@ -36,8 +37,13 @@ class WarrantyPortalCommon(WarrantyCommon, HttpCase):
         return f"{digest}o{max_ts}"
 
     def _dealer_message(self, source, **kw):
-        """A message as dealer A reads it, in the language of its user."""
-        return self.env(context=dict(self.env.context, lang=self.portal_a.lang))._(source, **kw)
+        """A message as dealer A reads it, in the language of its user: the warranty addon's own
+        messages and those of the shared portal parser (aftersales_base)."""
+        lang = self.portal_a.lang or "en_US"
+        text = get_translation("aftersales_warranty", lang, source, ())
+        if text == source:
+            text = get_translation("aftersales_base", lang, source, ())
+        return text % kw if kw else text
 
     def _claims(self, dealer=None):
         return self.env["aftersales.warranty.claim"].search([("dealer_id", "=", (dealer or self.dealer).id)])
