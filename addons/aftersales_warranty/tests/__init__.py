@@ -7,3 +7,7 @@ from . import test_portal
 from . import test_scrap
 from . import test_vehicle_return
 from . import test_part_return_stock
+from . import test_attack_rpc
+from . import test_multicompany
+from . import test_tour_roles
+from . import test_campaign
