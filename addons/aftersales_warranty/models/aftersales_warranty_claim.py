@@ -589,7 +589,8 @@ class AftersalesWarrantyClaim(models.Model):
         return result
 
     def action_check(self):
-        """Run the checker and store its problems on the claims."""
+        """Run the checker and store its problems on the claims (drafts: a submitted claim keeps its check)."""
+        self._check_state("draft")
         problems = self._get_problems()
         self.problem_ids.sudo().unlink()  # sudo: problems are the checker's output, never edited by hand
         self.env["aftersales.warranty.claim.problem"].sudo().create(

@@ -92,6 +92,9 @@ class AftersalesWarrantyClaimLine(models.Model):
         # The reviewer's fields are guarded by aftersales.workflow.mixin; the claimed ones freeze at submission.
         if CLAIMED_FIELDS.intersection(vals):
             self.claim_id._check_editable()
+        if vals.get("claim_id"):
+            # A line moved to another claim changes that claim too: a draft only.
+            self.env["aftersales.warranty.claim"].browse(vals["claim_id"])._check_editable()
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
