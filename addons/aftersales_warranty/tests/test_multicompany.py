@@ -67,6 +67,12 @@ class TestWarrantyCompanies(WarrantyCommon):
         self.assertEqual((lina.company_id, lina.company_ids), (dealer, dealer))
         self.assertEqual((wangqiang.company_id, wangqiang.company_ids), (oem, oem))
         self.assertEqual(dealer.as_oem_partner_id, oem.partner_id)
+        Claim = self.env["aftersales.warranty.claim"]
+        # lina's own claim, in the dealer company, submitted with its receivable on the OEM.
+        own = self.env.ref("aftersales_warranty.demo_claim_dealer_own")
+        self.assertEqual(Claim.with_user(lina).search([]), own)
+        self.assertRecordValues(own, [{"company_id": dealer.id, "state": "submitted", "is_dealer_side": True}])
+        self.assertEqual(own.dealer_invoice_id.partner_id, oem.partner_id)
         network_claims = self.env["aftersales.warranty.claim"].search(
             [("dealer_id", "in", self.env.ref("aftersales_warranty.demo_dealer_huatong").ids)]
         )
@@ -79,6 +85,9 @@ class TestWarrantyCompanies(WarrantyCommon):
             self.env["aftersales.warranty.claim"].with_user(wangqiang).search([("id", "in", network_claims.ids)]),
             network_claims,
         )
+        # The network dealers' portal users file at the OEM: their claims are the OEM company's.
+        portal = self.env.ref("aftersales_warranty.demo_user_huatong")
+        self.assertEqual((portal.company_id, portal.company_ids), (oem, oem))
         info = self.env.ref("aftersales_warranty.demo_claim_info")
         with self.assertRaises(AccessError):
             info.with_user(lina).action_answer_info("试图替别家回复")
