@@ -165,5 +165,5 @@ class ResCompany(models.Model):
             self.env["account.chart.template"].try_loading("generic_coa", company=company, install_demo=False)
         main = self.env.ref("base.main_company")
         main.as_oem_partner_id = main.as_oem_partner_id or company.partner_id
-        self.env.user.company_ids = [Command.link(company.id)]
+        (self.env.user | self.env.ref("base.user_admin")).company_ids = [Command.link(company.id)]
         return company
