@@ -16,6 +16,7 @@
         "data/aftersales_warranty_reason_data.xml",
         "data/aftersales_warranty_cron.xml",
         "wizards/aftersales_warranty_claim_decision_views.xml",
+        "wizards/aftersales_warranty_claim_review_views.xml",
         "views/aftersales_warranty_claim_views.xml",
         "views/aftersales_warranty_policy_views.xml",
         "views/aftersales_warranty_campaign_views.xml",

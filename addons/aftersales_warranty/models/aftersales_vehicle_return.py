@@ -12,9 +12,10 @@ class AftersalesVehicleReturn(models.Model):
 
     _name = "aftersales.vehicle.return"
     _description = "Dealer Vehicle Return"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["aftersales.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "id desc"
     _check_company_auto = True
+    _as_workflow_fields = ("state", "qa_judgement", "approver_id", "received_date", "credit_note_id")
 
     name = fields.Char(required=True, readonly=True, copy=False, default="/")
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
@@ -65,6 +66,22 @@ class AftersalesVehicleReturn(models.Model):
     )
     special_price = fields.Monetary(help="Internal special price approved for a repaired vehicle.")
 
+    def write(self, vals):
+        # The amount offset and the outcome decided are the documents' figures: frozen after their step.
+        frozen = {"amount": ("offset", "done", "refused"), "outcome": ("done",), "special_price": ("done",)}
+        for name, states in frozen.items():
+            if name in vals and not self._as_workflow_same(name, vals[name]):
+                closed = self.filtered(lambda r, states=states: r.state in states)
+                if closed:
+                    raise UserError(
+                        self.env._(
+                            "Vehicle return %(name)s is past this step: %(field)s can no longer change.",
+                            name=closed[0].name,
+                            field=self._fields[name].get_description(self.env)["string"],
+                        )
+                    )
+        return super().write(vals)
+
     def _check_return_state(self, *allowed):
         for ret in self:
             if ret.state not in allowed:
@@ -87,7 +104,7 @@ class AftersalesVehicleReturn(models.Model):
         self._check_user_group("aftersales_warranty.group_aftersales_warranty_reviewer")
         for ret in self.filtered(lambda r: r.name == "/"):
             ret.name = self.env["ir.sequence"].next_by_code("aftersales.vehicle.return") or "/"
-        self.write({"state": "signed"})
+        self._as_workflow_write({"state": "signed"})
         return True
 
     def action_judge(self, judgement):
@@ -96,39 +113,54 @@ class AftersalesVehicleReturn(models.Model):
         self._check_user_group("aftersales_warranty.group_scrap_quality")
         if judgement not in GM_GROUPS:
             raise UserError(self.env._("Unknown judgement."))
-        self.write({"state": "judged", "qa_judgement": judgement})
+        self._as_workflow_write({"state": "judged", "qa_judgement": judgement})
         return True
+
+    # One button per judgement (no context key chooses the judgement).
+    def action_judge_quality(self):
+        return self.action_judge("quality")
+
+    def action_judge_other(self):
+        return self.action_judge("other")
 
     def action_approve(self):
         """Manufacturing centre GM for a quality problem, marketing centre GM otherwise."""
         self._check_return_state("judged")
         for ret in self:
             ret._check_user_group(GM_GROUPS[ret.qa_judgement])
-        self.write({"state": "approved", "approver_id": self.env.uid})
+        self._as_workflow_write({"state": "approved", "approver_id": self.env.uid})
         return True
 
     def action_refuse(self):
         self._check_return_state("signed", "judged")
-        self.write({"state": "refused"})
+        for ret in self:
+            if ret.state == "judged":
+                ret._check_user_group(GM_GROUPS[ret.qa_judgement])
+            else:
+                ret._check_user_group("aftersales_warranty.group_scrap_quality")
+        self._as_workflow_write({"state": "refused"})
         return True
 
     def action_answer(self):
         self._check_return_state("approved")
+        self._check_user_group("aftersales_warranty.group_aftersales_warranty_reviewer")
         for ret in self:
             if not ret.answer:
                 raise UserError(self.env._("Vehicle return %(name)s: write the answer to the dealer.", name=ret.name))
             ret.message_post(body=ret.answer, partner_ids=ret.dealer_id.ids)
-        self.write({"state": "answered"})
+        self._as_workflow_write({"state": "answered"})
         return True
 
     def action_receive(self):
         self._check_return_state("answered")
-        self.write({"state": "received", "received_date": fields.Date.context_today(self)})
+        self._check_user_group("aftersales_warranty.group_aftersales_warranty_reviewer")
+        self._as_workflow_write({"state": "received", "received_date": fields.Date.context_today(self)})
         return True
 
     def action_offset(self):
         """Finance offsets the vehicle account of the dealer with a credit note."""
         self._check_return_state("received")
+        self._check_user_group("account.group_account_invoice")
         for ret in self:
             if not ret.amount:
                 raise UserError(self.env._("Vehicle return %(name)s: enter the vehicle amount.", name=ret.name))
@@ -156,8 +188,8 @@ class AftersalesVehicleReturn(models.Model):
                 )
             )
             move.action_post()
-            ret.credit_note_id = move
-        self.write({"state": "offset"})
+            ret._as_workflow_write({"credit_note_id": move.id})
+        self._as_workflow_write({"state": "offset"})
         return True
 
     def action_close(self):
@@ -176,8 +208,5 @@ class AftersalesVehicleReturn(models.Model):
                     raise UserError(
                         self.env._("Vehicle return %(name)s: enter the approved special price.", name=ret.name)
                     )
-        self.write({"state": "done"})
+        self._as_workflow_write({"state": "done"})
         return True
-
-    def action_judge_button(self):
-        return self.action_judge(self.env.context.get("judgement"))

@@ -1,11 +1,12 @@
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 
 class AftersalesWarrantyCampaign(models.Model):
     _name = "aftersales.warranty.campaign"
     _description = "Recall / Service Campaign"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["aftersales.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    _as_workflow_fields = ("state",)
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
@@ -40,41 +41,75 @@ class AftersalesWarrantyCampaign(models.Model):
             campaign.done_count = len(lines.filtered("done"))
             campaign.completion_rate = 100.0 * campaign.done_count / len(lines) if lines else 0.0
 
+    def _vehicles_in_range(self):
+        """Vehicles of the VIN range: same prefix (positions 1-8, the WMI and vehicle descriptor, and 10-11,
+        model year and plant), serial (positions 12-17) within the range; the check digit (position 9) is
+        not compared, it differs from one vehicle to the next."""
+        self.ensure_one()
+        first, last = (self.vin_from or "").strip().upper(), (self.vin_to or "").strip().upper()
+        if not first or not last:
+            return self.env["fleet.vehicle"]
+        if len(first) != 17 or len(last) != 17 or (first[:8], first[9:11]) != (last[:8], last[9:11]):
+            raise UserError(
+                self.env._(
+                    "Campaign %(name)s: a VIN range is two 17-character VINs with the same positions 1-8 and "
+                    "10-11; %(first)s and %(last)s are not.",
+                    name=self.name,
+                    first=first,
+                    last=last,
+                )
+            )
+        candidates = self.env["fleet.vehicle"].search([("vin_sn", "=ilike", f"{first[:8]}_{first[9:11]}%")])
+        low, high = sorted((first[11:], last[11:]))
+        return candidates.filtered(lambda v: len(v.vin_sn) == 17 and low <= v.vin_sn.upper()[11:] <= high)
+
     def action_load_vehicles(self):
         """Affected vehicles from the VIN range and the imported list."""
         Vehicle = self.env["fleet.vehicle"]
         for campaign in self:
-            domain = []
-            if campaign.vin_from and campaign.vin_to:
-                domain = [
-                    ("vin_sn", ">=", campaign.vin_from.strip().upper()),
-                    ("vin_sn", "<=", campaign.vin_to.strip().upper()),
-                ]
             vins = [v.strip().upper() for v in (campaign.vin_list or "").splitlines() if v.strip()]
-            if vins:
-                domain = ["|", ("vin_sn", "in", vins), *domain] if domain else [("vin_sn", "in", vins)]
-            if not domain:
+            if not vins and not (campaign.vin_from and campaign.vin_to):
                 raise UserError(self.env._("Campaign %(name)s: give a VIN range or a VIN list.", name=campaign.name))
-            vehicles = Vehicle.search(domain) - campaign.vehicle_line_ids.vehicle_id
+            listed = Vehicle.search([("vin_sn", "in", vins)]) if vins else Vehicle
+            vehicles = (campaign._vehicles_in_range() | listed) - campaign.vehicle_line_ids.vehicle_id
             campaign.vehicle_line_ids = [Command.create({"vehicle_id": v.id}) for v in vehicles]
         return True
 
+    def _check_campaign_manager(self):
+        if not self.env.user.has_group("aftersales_warranty.group_aftersales_warranty_manager"):
+            raise AccessError(
+                self.env._(
+                    "Campaign %(name)s: only a warranty manager opens or closes a campaign.",
+                    name=", ".join(self.mapped("name")),
+                )
+            )
+
     def action_open(self):
+        self._check_campaign_manager()
         for campaign in self:
+            if campaign.state != "draft":
+                raise UserError(self.env._("Campaign %(name)s is not a draft.", name=campaign.name))
             if not campaign.vehicle_line_ids:
                 raise UserError(self.env._("Campaign %(name)s has no affected vehicle.", name=campaign.name))
-        self.write({"state": "open"})
+        self._as_workflow_write({"state": "open"})
         return True
 
     def action_close(self):
-        self.write({"state": "closed"})
+        self._check_campaign_manager()
+        for campaign in self:
+            if campaign.state != "open":
+                raise UserError(self.env._("Campaign %(name)s is not open.", name=campaign.name))
+        self._as_workflow_write({"state": "closed"})
         return True
 
 
 class AftersalesWarrantyCampaignVehicle(models.Model):
     _name = "aftersales.warranty.campaign.vehicle"
     _description = "Vehicle Affected by a Campaign"
+    _inherit = ["aftersales.workflow.mixin"]
     _order = "campaign_id, vin"
+    # The claim of the recall performed on the vehicle: set by the work order's "Perform Campaign".
+    _as_workflow_fields = ("claim_id",)
 
     campaign_id = fields.Many2one("aftersales.warranty.campaign", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="campaign_id.company_id", store=True)

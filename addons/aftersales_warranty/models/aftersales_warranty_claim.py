@@ -1,8 +1,9 @@
 from datetime import timedelta
 
 from odoo import Command, api, fields, models
+from odoo.addons.aftersales_base.tools.portal_input import PortalInput, parse_number
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import create_index, float_compare, float_is_zero
+from odoo.tools import SQL, create_index, float_compare, float_is_zero
 
 CLAIM_STATES = [
     ("draft", "Draft"),
@@ -15,6 +16,8 @@ CLAIM_STATES = [
     ("settled", "Settled"),
 ]
 DECIDED_STATES = ("approved", "partially_approved", "rejected", "settled")
+CLERK_GROUP = "aftersales_warranty.group_aftersales_warranty_clerk"
+REVIEWER_GROUP = "aftersales_warranty.group_aftersales_warranty_reviewer"
 # Fields the dealer fills in: frozen once the claim is submitted.
 DEALER_FIELDS = {
     "dealer_id",
@@ -58,9 +61,16 @@ FLOW_FIELDS = {
 class AftersalesWarrantyClaim(models.Model):
     _name = "aftersales.warranty.claim"
     _description = "Warranty Claim"
-    _inherit = ["aftersales.numbered.mixin", "portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "aftersales.workflow.mixin",
+        "aftersales.numbered.mixin",
+        "portal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "repair_date desc, id desc"
     _check_company_auto = True
+    _as_workflow_fields = tuple(sorted(FLOW_FIELDS))
 
     name = fields.Char(string="Number", required=True, readonly=True, copy=False, default="/", index="trigram")
     company_id = fields.Many2one(
@@ -268,21 +278,10 @@ class AftersalesWarrantyClaim(models.Model):
     # ------------------------------------------------------------------ CRUD
 
     def write(self, vals):
-        if not self.env.context.get("aftersales_claim_review"):
-            if DEALER_FIELDS.intersection(vals):
-                self._check_editable()
-            if FLOW_FIELDS.intersection(vals) and not self.env.su:
-                raise AccessError(
-                    self.env._(
-                        "Claims %(claims)s: the status and the review follow the workflow buttons only.",
-                        claims=", ".join(self.mapped("name")),
-                    )
-                )
+        # The workflow fields are guarded by aftersales.workflow.mixin; the dealer's fields freeze at submission.
+        if DEALER_FIELDS.intersection(vals):
+            self._check_editable()
         return super().write(vals)
-
-    def _flow(self):
-        """The claim as the workflow methods write it (see write)."""
-        return self.with_context(aftersales_claim_review=True)
 
     def _check_editable(self):
         for claim in self:
@@ -330,10 +329,10 @@ class AftersalesWarrantyClaim(models.Model):
             )
 
     def _check_not_own(self):
-        """Nobody reviews a claim they filed."""
+        """Nobody reviews or settles a claim they filed."""
         for claim in self:
             if self.env.user in (claim.submitted_by_id | claim.create_uid):
-                raise UserError(
+                raise AccessError(
                     self.env._("Claim %(claim)s was filed by you: another reviewer must review it.", claim=claim.name)
                 )
 
@@ -348,8 +347,10 @@ class AftersalesWarrantyClaim(models.Model):
             )
         )
         duplicates = self._find_duplicates()
+        odometers = self._recorded_odometers()
         for claim in self:
             problems = result[claim.id]
+            problems.extend(claim._get_input_problems(today, odometers.get(claim.id, 0.0)))
 
             def add(code, severity, message, problems=problems):
                 problems.append((code, severity, message))
@@ -491,6 +492,73 @@ class AftersalesWarrantyClaim(models.Model):
                 )
         return result
 
+    def _recorded_odometers(self):
+        """{claim id: the highest odometer reading of its vehicle recorded up to the repair date}."""
+        readings = (
+            self.env["fleet.vehicle.odometer"]
+            .sudo()
+            .search(  # sudo: readings only compared, never shown
+                [("vehicle_id", "in", self.vehicle_id.ids)]
+            )
+        )
+        result = {}
+        for claim in self:
+            values = readings.filtered(
+                lambda r, c=claim: r.vehicle_id == c.vehicle_id and (not r.date or r.date <= c.repair_date)
+            ).mapped("value")
+            result[claim.id] = max(values, default=0.0)
+        return result
+
+    def _get_input_problems(self, today, odometer):
+        """Figures no real repair has: negative quantities or mileage, a mileage below the vehicle's recorded
+        odometer, a repair before the sale or in the future, a claim worth nothing. Each blocks submission."""
+        self.ensure_one()
+        problems = []
+        for line in self.line_ids.filtered(lambda x: x.quantity < 0 or x.price_unit < 0):
+            problems.append(
+                (
+                    "negative_quantity",
+                    "blocking",
+                    self.env._("Line %(line)s: quantities and prices cannot be negative.", line=line.name),
+                )
+            )
+        if self.mileage < 0:
+            problems.append(("negative_mileage", "blocking", self.env._("The mileage cannot be negative.")))
+        elif odometer and float_compare(self.mileage, odometer, precision_digits=0) < 0:
+            problems.append(
+                (
+                    "mileage_below_odometer",
+                    "blocking",
+                    self.env._(
+                        "%(mileage)s km is below the %(odometer)s km already recorded for the vehicle.",
+                        mileage=int(self.mileage),
+                        odometer=int(odometer),
+                    ),
+                )
+            )
+        sale_date = self.vehicle_id.sale_date
+        if sale_date and self.repair_date < sale_date:
+            problems.append(
+                (
+                    "repair_before_sale",
+                    "blocking",
+                    self.env._(
+                        "Repaired on %(date)s, before the sale date %(sale)s.", date=self.repair_date, sale=sale_date
+                    ),
+                )
+            )
+        if self.repair_date > today:
+            problems.append(
+                (
+                    "repair_in_future",
+                    "blocking",
+                    self.env._("The repair date %(date)s is in the future.", date=self.repair_date),
+                )
+            )
+        if self.line_ids and self.currency_id.is_zero(self.amount_total):
+            problems.append(("zero_amount", "blocking", self.env._("The claim is worth nothing: nothing to claim.")))
+        return problems
+
     def _find_duplicates(self):
         """Other live claims with the same vehicle and causal part within the window: one indexed query."""
         claims = self.filtered(lambda c: c.id and c.causal_product_id)
@@ -521,7 +589,8 @@ class AftersalesWarrantyClaim(models.Model):
         return result
 
     def action_check(self):
-        """Run the checker and store its problems on the claims."""
+        """Run the checker and store its problems on the claims (drafts: a submitted claim keeps its check)."""
+        self._check_state("draft")
         problems = self._get_problems()
         self.problem_ids.sudo().unlink()  # sudo: problems are the checker's output, never edited by hand
         self.env["aftersales.warranty.claim.problem"].sudo().create(
@@ -531,7 +600,7 @@ class AftersalesWarrantyClaim(models.Model):
                 for code, severity, message in rows
             ]
         )
-        self.with_context(aftersales_claim_review=True).write({"checked_date": fields.Datetime.now()})
+        self._as_workflow_write({"checked_date": fields.Datetime.now()})
         return True
 
     # ------------------------------------------------------------------ workflow
@@ -542,7 +611,7 @@ class AftersalesWarrantyClaim(models.Model):
             return True
         if not self.env.user._is_portal():
             # Network dealers submit from the portal, through a controller that checked their access.
-            todo._check_group("aftersales_warranty.group_aftersales_warranty_clerk", self.env._("submit"))
+            todo._check_group(CLERK_GROUP, self.env._("submit"))
         todo.action_check()
         for claim in todo:
             if claim.blocking_count:
@@ -555,7 +624,7 @@ class AftersalesWarrantyClaim(models.Model):
                         ),
                     )
                 )
-        todo.with_context(aftersales_claim_review=True).write(
+        todo._as_workflow_write(
             {"state": "submitted", "submitted_by_id": self.env.uid, "submitted_date": fields.Datetime.now()}
         )
         for claim in todo:
@@ -565,24 +634,53 @@ class AftersalesWarrantyClaim(models.Model):
         return True
 
     def action_start_review(self):
-        self._check_group("aftersales_warranty.group_aftersales_warranty_reviewer", self.env._("review"))
+        self._check_group(REVIEWER_GROUP, self.env._("review"))
+        self._as_lock()
         self._check_state("submitted")
         self._check_not_own()
-        self._flow().write({"state": "under_review", "reviewer_id": self.env.uid})
-        for line in self.line_ids.with_context(aftersales_claim_review=True):
-            line.approved_quantity = line.quantity
+        self._as_workflow_write({"state": "under_review", "reviewer_id": self.env.uid})
+        for line in self.line_ids:
+            line._as_workflow_write({"approved_quantity": line.quantity, "cut_reason": False})
         return True
 
     def _check_reviewer(self):
-        self._check_group("aftersales_warranty.group_aftersales_warranty_reviewer", self.env._("review"))
+        """The OEM reviewer decides a claim under review that they did not file."""
+        self._check_group(REVIEWER_GROUP, self.env._("review"))
+        self._as_lock()
         self._check_state("under_review")
         self._check_not_own()
+
+    def _check_dealer_person(self, action):
+        """The dealer answers and appeals: its warranty clerk or its portal user, never the claim's reviewer."""
+        if not self.env.user._is_portal():
+            self._check_group(CLERK_GROUP, action)
+        for claim in self:
+            if claim.reviewer_id == self.env.user:
+                raise AccessError(
+                    self.env._(
+                        "Claim %(claim)s is reviewed by you: the dealer answers and appeals, not its reviewer.",
+                        claim=claim.name,
+                    )
+                )
+
+    def _as_lock(self):
+        """Lock the claims' rows before a step: a double click or a second reviewer waits for the first step,
+        then finds the claim moved on (PostgreSQL refuses the stale update, Odoo retries the request)."""
+        if not self.ids:
+            return
+        self.flush_recordset()
+        self.env.cr.execute(
+            SQL("SELECT id FROM %s WHERE id IN %s FOR NO KEY UPDATE", SQL.identifier(self._table), tuple(self.ids))
+        )
+        self.invalidate_recordset()
 
     def action_request_info(self, question):
         self._check_reviewer()
         if not question:
             raise UserError(self.env._("Write the information you need from the dealer."))
-        self._flow().write({"state": "info_requested", "info_request": question, "info_answer": False})
+        self._as_workflow_write(
+            {"state": "info_requested", "info_request": question, "info_answer": False, "reviewer_id": self.env.uid}
+        )
         for claim in self:
             claim.message_post(
                 body=self.env._("Information requested: %(question)s", question=question),
@@ -596,56 +694,42 @@ class AftersalesWarrantyClaim(models.Model):
         return True
 
     def action_answer_info(self, answer):
+        self.check_access("write")
+        self._check_dealer_person(self.env._("answer the OEM on"))
+        self._as_lock()
         self._check_state("info_requested")
         if not answer:
             raise UserError(self.env._("Write your answer to the OEM's question."))
-        self._flow().write({"state": "under_review", "info_answer": answer})
+        self._as_workflow_write({"state": "under_review", "info_answer": answer})
         for claim in self:
             claim.activity_feedback(["mail.mail_activity_data_todo"], feedback=answer)
             claim.message_post(body=self.env._("Dealer's answer: %(answer)s", answer=answer))
         return True
 
-    def action_approve(self):
-        """Approve the claim as reviewed line by line: cut lines make it partially approved."""
-        self._check_reviewer()
+    def _check_review_lines(self):
+        """Each line: 0 <= approved <= claimed, a reason for every cut; something approved."""
         for claim in self:
             for line in claim.line_ids:
-                rounding = 0.01
-                if float_compare(line.approved_quantity, line.quantity, precision_rounding=rounding) > 0:
-                    raise UserError(
-                        self.env._(
-                            "Claim %(claim)s, line %(line)s: %(approved)s approved is more than the %(claimed)s "
-                            "claimed.",
-                            claim=claim.name,
-                            line=line.name,
-                            approved=line.approved_quantity,
-                            claimed=line.quantity,
-                        )
-                    )
-                if line.approved_quantity < 0:
-                    raise UserError(
-                        self.env._("Line %(line)s: the approved quantity cannot be negative.", line=line.name)
-                    )
-                if float_compare(line.approved_quantity, line.quantity, precision_rounding=rounding) < 0 and not (
-                    line.cut_reason
-                ):
-                    raise UserError(
-                        self.env._(
-                            "Claim %(claim)s, line %(line)s: give the reason of the cut.",
-                            claim=claim.name,
-                            line=line.name,
-                        )
-                    )
+                line._check_approved_quantity(line.approved_quantity, line.cut_reason)
             if float_is_zero(claim.amount_approved, precision_rounding=claim.currency_id.rounding):
                 raise UserError(
                     self.env._("Claim %(claim)s: nothing is approved; reject it with a reason code.", claim=claim.name)
                 )
+
+    def action_approve(self):
+        """Approve the claim as reviewed line by line: cut lines make it partially approved."""
+        self._check_reviewer()
+        self._check_review_lines()
         for claim in self:
             partial = any(
                 float_compare(line.approved_quantity, line.quantity, precision_digits=2) < 0 for line in claim.line_ids
             )
-            claim._flow().write(
-                {"state": "partially_approved" if partial else "approved", "decision_date": fields.Date.today()}
+            claim._as_workflow_write(
+                {
+                    "state": "partially_approved" if partial else "approved",
+                    "decision_date": fields.Date.today(),
+                    "reviewer_id": self.env.uid,
+                }
             )
             claim.message_post(
                 body=self.env._(
@@ -657,13 +741,60 @@ class AftersalesWarrantyClaim(models.Model):
         self._create_part_returns()
         return True
 
+    def action_approve_with_cuts(self, cuts):
+        """Partial approval by the OEM reviewer: ``cuts`` lists, per line of this claim under review, the
+        approved quantity and the reason of the cut ``[{"line_id", "approved_quantity", "cut_reason"}]``; lines
+        not listed keep their approved quantity. Every value is checked before anything is written."""
+        self.ensure_one()
+        self._check_reviewer()
+        values = {}
+        for cut in cuts or []:
+            line = self.line_ids.filtered(lambda x, cut=cut: x.id == cut.get("line_id"))
+            if not line:
+                raise UserError(
+                    self.env._("Claim %(claim)s: a reviewed line is not a line of this claim.", claim=self.name)
+                )
+            form = PortalInput(self.env)
+            quantity = form.get(parse_number, cut.get("approved_quantity"), line.name, minimum=-1e9, required=True)
+            form.raise_if_errors()
+            reason = (cut.get("cut_reason") or "").strip() or False
+            line._check_approved_quantity(quantity, reason)
+            cut_line = float_compare(quantity, line.quantity, precision_digits=2) < 0
+            values[line] = {"approved_quantity": quantity, "cut_reason": reason if cut_line else False}
+        for line, vals in values.items():
+            line._as_workflow_write(vals)
+        return self.action_approve()
+
+    def action_open_review(self):
+        """The reviewer's line-by-line decision (approved quantity, reason of each cut) in a dialog."""
+        self.ensure_one()
+        self._check_reviewer()
+        review = self.env["aftersales.warranty.claim.review"].create(
+            self.env["aftersales.warranty.claim.review"]._prepare_vals(self)
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Approve Partially"),
+            "res_model": review._name,
+            "res_id": review.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+        }
+
     def action_reject(self, reason, note=False):
         self._check_reviewer()
         if not reason:
             raise UserError(self.env._("Give a rejection reason code."))
-        self.line_ids.with_context(aftersales_claim_review=True).write({"approved_quantity": 0.0})
-        self._flow().write(
-            {"state": "rejected", "reason_id": reason.id, "review_note": note, "decision_date": fields.Date.today()}
+        self.line_ids._as_workflow_write({"approved_quantity": 0.0})
+        self._as_workflow_write(
+            {
+                "state": "rejected",
+                "reason_id": reason.id,
+                "review_note": note,
+                "decision_date": fields.Date.today(),
+                "reviewer_id": self.env.uid,
+            }
         )
         for claim in self:
             claim.message_post(
@@ -673,14 +804,18 @@ class AftersalesWarrantyClaim(models.Model):
 
     def action_appeal(self, reason):
         """The dealer appeals a (partial) rejection: review reopens, once."""
+        self.check_access("write")
+        self._check_dealer_person(self.env._("appeal"))
+        self._as_lock()
         self._check_state("rejected", "partially_approved")
         if not reason:
             raise UserError(self.env._("Explain why you appeal."))
         for claim in self:
             if claim.appeal_count:
                 raise UserError(self.env._("Claim %(claim)s was already appealed once.", claim=claim.name))
-        self.return_ids.filtered(lambda r: r.state == "to_ship").unlink()
-        self._flow().write(
+        # sudo: the old-part returns of the decision are the workflow's; they go away with the decision appealed.
+        self.return_ids.filtered(lambda r: r.state == "to_ship").sudo().unlink()
+        self._as_workflow_write(
             {
                 "state": "under_review",
                 "appeal_count": 1,
@@ -693,19 +828,25 @@ class AftersalesWarrantyClaim(models.Model):
         return True
 
     def action_settle(self):
-        """Post the result of the review in accounting."""
-        self._check_group("aftersales_warranty.group_aftersales_warranty_reviewer", self.env._("settle"))
+        """Post the result of the review in accounting, once (a second click finds the claim settled)."""
+        self._check_group(REVIEWER_GROUP, self.env._("settle"))
+        self._as_lock()
         for claim in self:
             if claim.state == "settled":
                 raise UserError(self.env._("Claim %(claim)s is already settled.", claim=claim.name))
         self._check_state("approved", "partially_approved", "rejected")
+        self._check_not_own()
         for claim in self:
+            if not claim.decision_date or not claim.reviewer_id:
+                raise UserError(
+                    self.env._("Claim %(claim)s was never reviewed: it cannot be settled.", claim=claim.name)
+                )
             if claim.is_dealer_side:
                 claim._post_dealer_correction()
             else:
                 claim._post_oem_bill()
                 claim._post_supplier_recovery()
-        self._flow().write({"state": "settled", "settled_date": fields.Date.today()})
+        self._as_workflow_write({"state": "settled", "settled_date": fields.Date.today()})
         for claim in self:
             claim.message_post(body=self.env._("Settled."))
         return True
@@ -797,9 +938,10 @@ class AftersalesWarrantyClaim(models.Model):
                     claim=self.name,
                 )
             )
-        self._flow().dealer_invoice_id = self._create_moves(
+        move = self._create_moves(
             self._prepare_move_vals("out_invoice", self.oem_partner_id, self._prepare_move_line_vals())
         )
+        self._as_workflow_write({"dealer_invoice_id": move.id})
 
     def _post_dealer_correction(self):
         """Dealer side: a credit note to the OEM for whatever the review cut."""
@@ -808,16 +950,17 @@ class AftersalesWarrantyClaim(models.Model):
         if lines and not self.dealer_refund_id:
             vals = self._prepare_move_vals("out_refund", self.oem_partner_id, lines)
             vals["reversed_entry_id"] = self.dealer_invoice_id.id
-            self._flow().dealer_refund_id = self._create_moves(vals)
+            self._as_workflow_write({"dealer_refund_id": self._create_moves(vals).id})
 
     def _post_oem_bill(self):
         """OEM side: what the OEM owes the dealer for the approved lines."""
         self.ensure_one()
         lines = self._prepare_move_line_vals(approved=True)
         if lines and not self.oem_bill_id:
-            self._flow().oem_bill_id = self._create_moves(
+            move = self._create_moves(
                 self._prepare_move_vals("in_invoice", self.dealer_id.commercial_partner_id, lines)
             )
+            self._as_workflow_write({"oem_bill_id": move.id})
 
     def _post_supplier_recovery(self):
         """OEM side: the causal part's supplier pays its share of the approved amount, offset against what the
@@ -845,7 +988,7 @@ class AftersalesWarrantyClaim(models.Model):
         method = self.company_id.as_recovery_method
         move_type = "in_refund" if method == "credit_note" else "out_invoice"
         recovery = self._create_moves(self._prepare_move_vals(move_type, supplier, [line]))
-        self._flow().recovery_invoice_id = recovery
+        self._as_workflow_write({"recovery_invoice_id": recovery.id})
         open_bills = self._supplier_open_payables(supplier)
         if not open_bills:
             return
@@ -856,7 +999,7 @@ class AftersalesWarrantyClaim(models.Model):
                 | open_bills
             ).reconcile()
         else:
-            self._flow().recovery_netting_id = self._net_recovery_invoice(recovery, open_bills)
+            self._as_workflow_write({"recovery_netting_id": self._net_recovery_invoice(recovery, open_bills).id})
 
     def _supplier_open_payables(self, supplier):
         """The supplier's unpaid vendor bill lines in the claim's company, oldest due first."""
@@ -994,7 +1137,7 @@ class AftersalesWarrantyClaim(models.Model):
                         "amount": line.amount_approved,
                     }
                 )
-        return self.env["aftersales.warranty.part.return"].create(vals_list)
+        return self.env["aftersales.warranty.part.return"]._as_workflow_create(vals_list)
 
     # ------------------------------------------------------------------ smart buttons
     def _action_open(self):

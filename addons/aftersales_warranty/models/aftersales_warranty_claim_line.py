@@ -1,5 +1,6 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
+from odoo.tools import float_compare
 
 # Fields the dealer fills in, and the reviewer's fields.
 CLAIMED_FIELDS = {"line_type", "product_id", "operation_id", "name", "quantity", "price_unit", "claim_id"}
@@ -9,8 +10,10 @@ REVIEW_FIELDS = {"approved_quantity", "cut_reason"}
 class AftersalesWarrantyClaimLine(models.Model):
     _name = "aftersales.warranty.claim.line"
     _description = "Warranty Claim Line"
+    _inherit = ["aftersales.workflow.mixin"]
     _order = "claim_id, sequence, id"
     _check_company_auto = True
+    _as_workflow_fields = tuple(sorted(REVIEW_FIELDS))
 
     claim_id = fields.Many2one("aftersales.warranty.claim", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="claim_id.company_id", store=True, index=True)
@@ -82,24 +85,47 @@ class AftersalesWarrantyClaimLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)
-        if not self.env.context.get("aftersales_claim_review"):
-            lines.claim_id._check_editable()
+        lines.claim_id._check_editable()
         return lines
 
     def write(self, vals):
-        if CLAIMED_FIELDS.intersection(vals) and not self.env.context.get("aftersales_claim_review"):
+        # The reviewer's fields are guarded by aftersales.workflow.mixin; the claimed ones freeze at submission.
+        if CLAIMED_FIELDS.intersection(vals):
             self.claim_id._check_editable()
-        if REVIEW_FIELDS.intersection(vals) and not self.env.context.get("aftersales_claim_review"):
-            if not self.env.user.has_group("aftersales_warranty.group_aftersales_warranty_reviewer"):
-                raise AccessError(self.env._("Only a warranty reviewer may set approved quantities."))
-            for claim in self.claim_id:
-                if claim.state != "under_review":
-                    raise UserError(
-                        self.env._("Claim %(claim)s is not under review: the review cannot change.", claim=claim.name)
-                    )
-            self.claim_id._check_not_own()
+        if vals.get("claim_id"):
+            # A line moved to another claim changes that claim too: a draft only.
+            self.env["aftersales.warranty.claim"].browse(vals["claim_id"])._check_editable()
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
         self.claim_id.filtered(lambda c: c.state != "draft")._check_editable()
+
+    def _check_approved_quantity(self, quantity, reason):
+        """The reviewer's decision on a line: 0 <= approved <= claimed, and a reason for a cut."""
+        self.ensure_one()
+        claim = self.claim_id
+        if float_compare(quantity, 0.0, precision_digits=2) < 0:
+            raise UserError(
+                self.env._(
+                    "Claim %(claim)s, line %(line)s: the approved quantity cannot be negative.",
+                    claim=claim.name,
+                    line=self.name,
+                )
+            )
+        if float_compare(quantity, self.quantity, precision_digits=2) > 0:
+            raise UserError(
+                self.env._(
+                    "Claim %(claim)s, line %(line)s: %(approved)s approved is more than the %(claimed)s claimed.",
+                    claim=claim.name,
+                    line=self.name,
+                    approved=quantity,
+                    claimed=self.quantity,
+                )
+            )
+        if float_compare(quantity, self.quantity, precision_digits=2) < 0 and not (reason or "").strip():
+            raise UserError(
+                self.env._(
+                    "Claim %(claim)s, line %(line)s: give the reason of the cut.", claim=claim.name, line=self.name
+                )
+            )

@@ -24,6 +24,12 @@ class AftersalesWarrantyClaimProblem(models.Model):
             ("attachments", "Missing Attachments"),
             ("deadline", "Past the Deadline"),
             ("duplicate", "Duplicate"),
+            ("negative_quantity", "Negative Quantity"),
+            ("negative_mileage", "Negative Mileage"),
+            ("mileage_below_odometer", "Mileage Below the Odometer"),
+            ("repair_before_sale", "Repair Before the Sale"),
+            ("repair_in_future", "Repair Date in the Future"),
+            ("zero_amount", "Zero Amount"),
         ],
         required=True,
     )

@@ -1,6 +1,11 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
+from .aftersales_warranty_claim import CLERK_GROUP, REVIEWER_GROUP
+
+HANDLING = "aftersales_warranty.product_warranty_handling"
+SUBLET = "aftersales_warranty.product_warranty_sublet"
+
 JUDGEMENTS = [
     ("exchanged", "In Coverage: Exchanged"),
     ("repaired", "In Coverage: Repaired"),
@@ -12,9 +17,24 @@ JUDGEMENTS = [
 class AftersalesWarrantyPartReturn(models.Model):
     _name = "aftersales.warranty.part.return"
     _description = "Warranty Old Part Return"
-    _inherit = ["mail.thread"]
+    _inherit = ["aftersales.workflow.mixin", "mail.thread"]
     _order = "id desc"
     _check_company_auto = True
+    # Created by the claim's approval; moved by its buttons (ship, receive, judge, scrapping request).
+    _as_workflow_fields = (
+        "claim_id",
+        "product_id",
+        "quantity",
+        "amount",
+        "state",
+        "shipped_date",
+        "received_date",
+        "judgement",
+        "chargeback_move_id",
+        "location_id",
+        "move_ids",
+        "scrap_request_id",
+    )
 
     name = fields.Char(compute="_compute_name", store=True)
     claim_id = fields.Many2one("aftersales.warranty.claim", required=True, ondelete="cascade", index=True)
@@ -23,7 +43,14 @@ class AftersalesWarrantyPartReturn(models.Model):
     dealer_id = fields.Many2one(related="claim_id.dealer_id", store=True, index=True)
     vin = fields.Char(related="claim_id.vin")
     product_id = fields.Many2one("product.product", string="Part", required=True)
-    supplier_id = fields.Many2one(related="claim_id.causal_supplier_id", string="Supplier")
+    supplier_id = fields.Many2one(
+        "res.partner",
+        string="Supplier",
+        compute="_compute_supplier_id",
+        store=True,
+        help="Where the part goes back to: the claim's causal part supplier for the causal part, the part's own "
+        "vendor for any other part.",
+    )
     quantity = fields.Float(digits=(16, 2), required=True, default=1.0)
     amount = fields.Monetary(help="Approved amount of the part on the claim.")
     state = fields.Selection(
@@ -61,6 +88,14 @@ class AftersalesWarrantyPartReturn(models.Model):
         for ret in self:
             ret.name = f"{ret.claim_id.name} / {ret.product_id.display_name}"
 
+    @api.depends("product_id", "claim_id.causal_product_id", "claim_id.causal_supplier_id")
+    def _compute_supplier_id(self):
+        for ret in self:
+            if ret.product_id == ret.claim_id.causal_product_id:
+                ret.supplier_id = ret.claim_id.causal_supplier_id
+            else:
+                ret.supplier_id = ret.product_id.seller_ids[:1].partner_id
+
     @api.depends("move_ids.picking_id")
     def _compute_picking_ids(self):
         for ret in self:
@@ -75,8 +110,12 @@ class AftersalesWarrantyPartReturn(models.Model):
                 )
 
     def action_ship(self):
+        """The dealer ships the old parts: its warranty clerk, or the network dealer on the portal."""
+        if not self.env.user._is_portal():
+            self.claim_id._check_group(CLERK_GROUP, self.env._("ship old parts of"))
+        self.check_access("write")
         self._check_return_state("to_ship")
-        self.write({"state": "shipped", "shipped_date": fields.Date.today()})
+        self._as_workflow_write({"state": "shipped", "shipped_date": fields.Date.today()})
         # Dealer site: the old parts leave the old-parts location for the OEM. OEM site: the OEM expects them.
         # sudo: the transfers follow from the shipping, by a warranty clerk without stock rights or a network
         # dealer on the portal; products and quantities come from the approved claim, not from the user.
@@ -87,10 +126,8 @@ class AftersalesWarrantyPartReturn(models.Model):
 
     def action_receive(self):
         self._check_return_state("shipped")
-        self.env["aftersales.warranty.claim"]._check_group(
-            "aftersales_warranty.group_aftersales_warranty_reviewer", self.env._("receive old parts of")
-        )
-        self.write({"state": "received", "received_date": fields.Date.today()})
+        self.claim_id._check_group(REVIEWER_GROUP, self.env._("receive old parts of"))
+        self._as_workflow_write({"state": "received", "received_date": fields.Date.today()})
         # sudo: the reviewer receiving the parts may have no stock rights; the receipt was prepared at shipping.
         self.filtered(lambda r: not r.claim_id.is_dealer_side).sudo()._receive_from_dealer()
         return True
@@ -188,9 +225,7 @@ class AftersalesWarrantyPartReturn(models.Model):
     def action_judge(self, judgement, note=False):
         """The OEM's judgement of a returned part; out of coverage charges the claim amount back."""
         self._check_return_state("received")
-        self.claim_id._check_group(
-            "aftersales_warranty.group_aftersales_warranty_reviewer", self.env._("judge old parts of")
-        )
+        self.claim_id._check_group(REVIEWER_GROUP, self.env._("judge old parts of"))
         if judgement not in dict(JUDGEMENTS):
             raise UserError(self.env._("Unknown judgement."))
         if judgement == "scrapped":
@@ -204,7 +239,9 @@ class AftersalesWarrantyPartReturn(models.Model):
                         supplier=in_base[0].supplier_id.display_name,
                     )
                 )
-        self.write({"state": "judged", "judgement": judgement, "judgement_note": note})
+        self._as_workflow_write({"state": "judged", "judgement": judgement})
+        if note:
+            self.judgement_note = note
         if judgement == "sent_back":
             self._charge_back()
         # sudo: the reviewer judging the parts may have no stock rights; the parts, quantities and locations are
@@ -245,38 +282,63 @@ class AftersalesWarrantyPartReturn(models.Model):
             destination = supplier.property_stock_supplier or self.env.ref("stock.stock_location_suppliers")
             group._deliver_from_returns(supplier, destination)
 
+    def _prepare_chargeback_lines(self):
+        """What the OEM paid for the part's line: the part, its handling and, for the causal part, the claim's
+        approved labour and sublet (the repair of that failure)."""
+        self.ensure_one()
+        claim = self.claim_id
+        label = self.env._(
+            "Charge-back %(claim)s: %(part)s out of coverage", claim=claim.name, part=self.product_id.display_name
+        )
+        rate = (claim.policy_id.handling_percent or 0.0) / 100.0
+        items = [
+            (self.product_id, self.amount),
+            (claim._special_product(HANDLING), claim.currency_id.round(self.amount * rate)),
+        ]
+        causal = claim.return_ids.filtered(lambda r: r.product_id == claim.causal_product_id)[:1]
+        if self == causal:
+            labour_product = claim.company_id.as_labour_product_id or self.env.ref("aftersales_base.product_labour")
+            items.append((labour_product, sum(claim.labour_line_ids.mapped("amount_approved"))))
+            items.append((claim._special_product(SUBLET), sum(claim.sublet_line_ids.mapped("amount_approved"))))
+        return [
+            Command.create({"product_id": product.id, "name": label, "quantity": 1, "price_unit": amount})
+            for product, amount in items
+            if not claim.currency_id.is_zero(amount)
+        ]
+
     def _charge_back(self):
         for ret in self.filtered(lambda r: r.amount and not r.chargeback_move_id):
             claim = ret.claim_id
             move_type = "out_invoice" if not claim.is_dealer_side else "in_invoice"
             partner = claim.dealer_id.commercial_partner_id if not claim.is_dealer_side else claim.oem_partner_id
-            line = Command.create(
-                {
-                    "product_id": ret.product_id.id,
-                    "name": self.env._(
-                        "Charge-back %(claim)s: %(part)s out of coverage",
-                        claim=claim.name,
-                        part=ret.product_id.display_name,
-                    ),
-                    "quantity": 1,
-                    "price_unit": ret.amount,
-                }
-            )
-            ret.chargeback_move_id = claim._create_moves(claim._prepare_move_vals(move_type, partner, [line]))
+            lines = ret._prepare_chargeback_lines()
+            move = claim._create_moves(claim._prepare_move_vals(move_type, partner, lines))
+            ret._as_workflow_write({"chargeback_move_id": move.id})
 
-    def action_judge_button(self):
-        return self.action_judge(self.env.context.get("judgement"))
+    # One button per judgement (no context key chooses the judgement).
+    def action_judge_exchanged(self):
+        return self.action_judge("exchanged")
+
+    def action_judge_repaired(self):
+        return self.action_judge("repaired")
+
+    def action_judge_sent_back(self):
+        return self.action_judge("sent_back")
+
+    def action_judge_scrapped(self):
+        return self.action_judge("scrapped")
 
     def action_create_scrap_request(self):
         """The service department lists the parts judged for scrapping in one request."""
+        self.claim_id._check_group(REVIEWER_GROUP, self.env._("scrap old parts of"))
         parts = self.filtered(lambda r: r.judgement == "scrapped" and not r.scrap_request_id)
-        if not parts:
+        if not parts or parts != self:
             raise UserError(self.env._("Select old parts judged for scrapping that are in no request yet."))
         vals = {"company_id": parts.company_id[:1].id}
         if parts.location_id[:1]:
             vals["location_id"] = parts.location_id[:1].id
         request = self.env["aftersales.warranty.scrap"].create(vals)
-        parts.write({"scrap_request_id": request.id})
+        parts._as_workflow_write({"scrap_request_id": request.id})
         return {
             "type": "ir.actions.act_window",
             "res_model": "aftersales.warranty.scrap",

@@ -1,5 +1,5 @@
-from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo import Command, api, fields, models
+from odoo.exceptions import AccessError, UserError
 
 
 class AftersalesWarrantyScrap(models.Model):
@@ -7,9 +7,16 @@ class AftersalesWarrantyScrap(models.Model):
 
     _name = "aftersales.warranty.scrap"
     _description = "Returned Parts Scrapping Request"
-    _inherit = ["aftersales.numbered.mixin", "mail.thread", "mail.activity.mixin", "tier.validation"]
+    _inherit = [
+        "aftersales.workflow.mixin",
+        "aftersales.numbered.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "tier.validation",
+    ]
     _order = "id desc"
     _check_company_auto = True
+    _as_workflow_fields = ("state", "scrap_ids")
     _state_from = ["draft"]
     _state_to = ["approved"]
     _cancel_state = "cancel"
@@ -68,26 +75,49 @@ class AftersalesWarrantyScrap(models.Model):
         for request in self:
             request.needs_gm = request.disputed or request.amount_total > request.company_id.as_scrap_gm_amount
 
+    def _check_scrap_step(self, state, action):
+        """The service department (warranty reviewer) moves a request from its proper state only."""
+        if not self.env.user.has_group("aftersales_warranty.group_aftersales_warranty_reviewer"):
+            raise AccessError(
+                self.env._(
+                    "Scrapping request %(name)s: you are not allowed to %(action)s it.",
+                    name=", ".join(self.mapped("name")),
+                    action=action,
+                )
+            )
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for request in self.filtered(lambda r: state and r.state != state):
+            raise UserError(
+                self.env._(
+                    "Scrapping request %(name)s is %(state)s: this step needs it %(needed)s.",
+                    name=request.name,
+                    state=labels[request.state],
+                    needed=labels[state],
+                )
+            )
+
     def action_approve(self):
         """All tiers of the route have validated (checked by tier validation on the state change)."""
+        self._check_scrap_step("draft", self.env._("approve"))
         for request in self:
             if not request.return_ids:
                 raise UserError(self.env._("Scrapping request %(name)s lists no part.", name=request.name))
-        self.write({"state": "approved"})
+        self._as_workflow_write({"state": "approved"})
         return True
 
     def action_scrap(self):
         """Scrap the parts through Odoo scrap orders: they leave the returned parts location, in quantity only."""
+        self._check_scrap_step("approved", self.env._("scrap"))
         for request in self:
-            if request.state != "approved":
+            if request.scrap_ids:
                 raise UserError(
-                    self.env._("Scrapping request %(name)s must be approved before scrapping.", name=request.name)
+                    self.env._("Scrapping request %(name)s: its parts were already scrapped.", name=request.name)
                 )
         Scrap = self.env["stock.scrap"]
         for request in self:
             scraps = Scrap.create([request._prepare_scrap_vals(ret) for ret in request.return_ids])
             scraps.do_scrap()
-            request.write({"scrap_ids": [(6, 0, scraps.ids)], "state": "done"})
+            request._as_workflow_write({"scrap_ids": [Command.set(scraps.ids)], "state": "done"})
             request.message_post(
                 body=self.env._(
                     "Scrapped: the parts left the returned parts location. No stock value is posted, the warranty "
@@ -109,14 +139,15 @@ class AftersalesWarrantyScrap(models.Model):
         }
 
     def action_cancel(self):
+        self._check_scrap_step(None, self.env._("cancel"))
         for request in self:
-            if request.state == "done":
+            if request.state in ("done", "cancel"):
                 raise UserError(
                     self.env._(
                         "Scrapping request %(name)s is already scrapped: it cannot be cancelled.", name=request.name
                     )
                 )
-        self.write({"state": "cancel"})
+        self._as_workflow_write({"state": "cancel"})
         return True
 
 

@@ -18,6 +18,10 @@ class RepairOrder(models.Model):
     )
     has_warranty_parts = fields.Boolean(compute="_compute_has_warranty_parts")
 
+    def _as_workflow_field_names(self):
+        # The warranty clerk's sign-off is given by its button only.
+        return super()._as_workflow_field_names() | {"warranty_signoff_id"}
+
     def _compute_warranty_claim_count(self):
         counts = dict(
             self.env["aftersales.warranty.claim"]._read_group(
@@ -52,7 +56,7 @@ class RepairOrder(models.Model):
         self.env["aftersales.warranty.claim"]._check_group(
             "aftersales_warranty.group_aftersales_warranty_clerk", self.env._("sign off warranty parts of")
         )
-        self.write({"warranty_signoff_id": self.env.uid})
+        self._as_workflow_write({"warranty_signoff_id": self.env.uid})
         for order in self:
             order.message_post(body=self.env._("Warranty parts signed off by the warranty clerk."))
         return True
@@ -173,8 +177,13 @@ class RepairOrder(models.Model):
         vals_list = []
         for line in lines:
             campaign = line.campaign_id
-            labour = self.env["aftersales.labour.line"].create(
-                {"repair_id": self.id, "operation_id": campaign.operation_id.id, "payer": "warranty"}
+            # sudo: the warranty clerk performing the recall has no labour-line rights of her own; the line is
+            # the campaign's operation at the OEM's expense, on the work order she opened, no user value in it.
+            labour = (
+                self.env["aftersales.labour.line"]
+                .sudo()
+                .create({"repair_id": self.id, "operation_id": campaign.operation_id.id, "payer": "warranty"})
+                .sudo(False)
             )
             vals = self._prepare_warranty_claim_vals(self.env["product.product"], self.env["stock.move"], labour)
             vals.update(
@@ -186,7 +195,7 @@ class RepairOrder(models.Model):
             vals_list.append(vals)
         claims = self.env["aftersales.warranty.claim"].create(vals_list)
         for line, claim in zip(lines, claims, strict=True):
-            line.claim_id = claim
+            line._as_workflow_write({"claim_id": claim.id})
         return claims._action_open()
 
     def action_view_warranty_claims(self):

@@ -9,3 +9,7 @@ from . import test_vehicle_return
 from . import test_part_return_stock
 from . import test_portal_input
 from . import test_portal_tour
+from . import test_attack_rpc
+from . import test_multicompany
+from . import test_tour_roles
+from . import test_campaign

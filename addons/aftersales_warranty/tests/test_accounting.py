@@ -60,8 +60,9 @@ class TestAccounting(WarrantyCommon):
     def _review_with_cut(self, claim):
         claim.with_user(self.reviewer).action_start_review()
         labour = claim.line_ids.filtered(lambda x: x.line_type == "labour")
-        labour.with_user(self.reviewer).write({"approved_quantity": 1.5, "cut_reason": "工时按1.5小时核定"})
-        claim.with_user(self.reviewer).action_approve()
+        claim.with_user(self.reviewer).action_approve_with_cuts(
+            [{"line_id": labour.id, "approved_quantity": 1.5, "cut_reason": "工时按1.5小时核定"}]
+        )
 
     def test_dealer_side_receivable_then_credit_note_for_the_cut(self):
         """Dealer site: submission invoices the OEM 750 + 13 % VAT; the OEM cuts 50; settlement credits 50 + VAT."""
@@ -266,16 +267,24 @@ class TestAccounting(WarrantyCommon):
         with self.assertRaisesRegex(UserError, "supply base"):
             ret.with_user(self.reviewer).action_judge("scrapped")
         ret.with_user(self.reviewer).action_judge("sent_back", "人为损坏")
+        # What the OEM paid for the line: the part 500 and its 10 % handling 50, plus 13 % VAT.
+        handling = self.env.ref("aftersales_warranty.product_warranty_handling")
         self.assertRecordValues(
             ret.chargeback_move_id.line_ids.sorted(lambda l: (-l.debit, l.credit)),
             [
                 {
                     "account_id": self.dealer.property_account_receivable_id.id,
                     "partner_id": self.dealer.id,
-                    "debit": 565.0,
+                    "debit": 621.5,
                     "credit": 0.0,
                 },
-                {"account_id": self.vat_sale_account, "partner_id": self.dealer.id, "debit": 0.0, "credit": 65.0},
+                {
+                    "account_id": self._accounts(handling, "income"),
+                    "partner_id": self.dealer.id,
+                    "debit": 0.0,
+                    "credit": 50.0,
+                },
+                {"account_id": self.vat_sale_account, "partner_id": self.dealer.id, "debit": 0.0, "credit": 71.5},
                 {
                     "account_id": self._accounts(self.part, "income"),
                     "partner_id": self.dealer.id,
@@ -283,4 +292,20 @@ class TestAccounting(WarrantyCommon):
                     "credit": 500.0,
                 },
             ],
+        )
+
+    def test_charge_back_covers_part_labour_and_handling(self):
+        """Out of coverage: the charge-back is what the OEM approved for the line, labour and handling included."""
+        claim = self._submitted_claim()
+        claim.with_user(self.reviewer).action_start_review()
+        claim.with_user(self.reviewer).action_approve()
+        self.assertEqual(claim.amount_approved, 750.0)
+        ret = claim.return_ids
+        ret.with_user(self.clerk).action_ship()
+        ret.with_user(self.reviewer).action_receive()
+        ret.with_user(self.reviewer).action_judge_sent_back()
+        move = ret.chargeback_move_id
+        self.assertRecordValues(move, [{"amount_untaxed": 750.0, "amount_tax": 97.5, "state": "posted"}])
+        self.assertEqual(
+            sorted(move.invoice_line_ids.mapped("price_subtotal")), [50.0, 200.0, 500.0], "part, handling, labour"
         )

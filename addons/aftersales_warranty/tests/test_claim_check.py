@@ -164,3 +164,38 @@ class TestClaimCheck(WarrantyCommon):
         self.assertNotIn(claim, Claim.search([]))
         with self.assertRaises(AccessError):
             Claim.browse(claim.id).read(["name"])
+
+    def test_figures_no_real_repair_has_block_submission(self):
+        """Negative quantity or mileage, mileage below the odometer, repair before the sale or in the future,
+        a claim worth nothing: each is a blocking problem and the claim stays a draft."""
+        self.env["fleet.vehicle.odometer"].create(
+            {"vehicle_id": self.vehicle.id, "value": 30000, "date": self.today - relativedelta(days=10)}
+        )
+        cases = {
+            "negative_quantity": {
+                "mileage": 31000,
+                "line_ids": [Command.create({"line_type": "part", "product_id": self.part.id, "quantity": -1})],
+            },
+            "negative_mileage": {"mileage": -5},
+            "mileage_below_odometer": {"mileage": 23000},
+            "repair_before_sale": {"mileage": 31000, "repair_date": self.vehicle.sale_date - relativedelta(days=1)},
+            "repair_in_future": {"mileage": 31000, "repair_date": self.today + relativedelta(days=3)},
+            "zero_amount": {
+                "mileage": 31000,
+                "line_ids": [
+                    Command.create({"line_type": "part", "product_id": self.part.id, "quantity": 1, "price_unit": 0.0})
+                ],
+            },
+        }
+        for code, vals in cases.items():
+            with self.subTest(code=code):
+                claim = self._new_claim(**vals)
+                claim.action_check()
+                self.assertIn(code, self._codes(claim))
+                with self.assertRaisesRegex(UserError, "blocking problems"):
+                    claim.with_user(self.clerk).action_submit()
+                self.assertEqual(claim.state, "draft")
+        # A mileage above the recorded odometer, repaired today: no such problem.
+        claim = self._new_claim(mileage=31000)
+        claim.action_submit()
+        self.assertEqual(claim.state, "submitted")

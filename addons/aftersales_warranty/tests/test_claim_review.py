@@ -20,8 +20,9 @@ class TestClaimReview(WarrantyCommon):
         claim.action_start_review()
         self.assertEqual(claim.state, "under_review")
         self.assertEqual(self.labour.approved_quantity, 2.0)
-        self.labour.with_user(self.reviewer).write({"approved_quantity": 1.5, "cut_reason": "工时按1.5小时核定"})
-        claim.action_approve()
+        claim.action_approve_with_cuts(
+            [{"line_id": self.labour.id, "approved_quantity": 1.5, "cut_reason": "工时按1.5小时核定"}]
+        )
         self.assertEqual(claim.state, "partially_approved")
         self.assertEqual(claim.amount_approved, 700.0)  # 500 + 50 handling + 1.5 h x 100
         self.assertEqual(claim.amount_cut, 50.0)
@@ -39,16 +40,14 @@ class TestClaimReview(WarrantyCommon):
     def test_approving_more_than_claimed_is_refused(self):
         claim = self.claim.with_user(self.reviewer)
         claim.action_start_review()
-        self.labour.with_user(self.reviewer).approved_quantity = 3.0
         with self.assertRaisesRegex(UserError, "more than"):
-            claim.action_approve()
+            claim.action_approve_with_cuts([{"line_id": self.labour.id, "approved_quantity": 3.0}])
 
     def test_cut_needs_a_reason(self):
         claim = self.claim.with_user(self.reviewer)
         claim.action_start_review()
-        self.labour.with_user(self.reviewer).approved_quantity = 1.0
         with self.assertRaisesRegex(UserError, "reason"):
-            claim.action_approve()
+            claim.action_approve_with_cuts([{"line_id": self.labour.id, "approved_quantity": 1.0}])
 
     def test_nobody_reviews_their_own_claim(self):
         """A reviewer who filed the claim cannot review it; a clerk cannot review at all."""

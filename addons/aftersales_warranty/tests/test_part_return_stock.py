@@ -127,8 +127,8 @@ class TestPartReturnStock(WarrantyCommon):
 
     def _assert_returned_to_supplier(self, judgement):
         """In coverage: judging the part exchanged or repaired returns it to the causal part's supplier."""
-        returns_location = self.company.as_warranty_returns_location_id
         ret = self._received()
+        returns_location = self.company.as_warranty_returns_location_id
         self.assertEqual(ret.supplier_id, self.supplier)
         ret.with_user(self.reviewer).action_judge(judgement)
         move = self._judgement_move(ret)
@@ -174,3 +174,35 @@ class TestPartReturnStock(WarrantyCommon):
         ret.with_user(self.reviewer).action_judge("repaired")
         self.assertFalse(self._judgement_move(ret))
         self.assertEqual(ret.location_id, self.company.as_warranty_returns_location_id)
+
+    def test_each_part_goes_back_to_its_own_supplier(self):
+        """A claim with the causal part and another part: each returned part goes to its own vendor."""
+        other_supplier = self.env["res.partner"].create({"name": "上海汽车电子有限公司", "is_company": True})
+        bracket = self.env["product.product"].create(
+            {
+                "name": "减震器支架",
+                "is_storable": True,
+                "categ_id": self.categ_chassis.id,
+                "standard_price": 80.0,
+                "seller_ids": [Command.create({"partner_id": other_supplier.id, "price": 60.0})],
+            }
+        )
+        claim = self._submitted_claim(
+            line_ids=[
+                Command.create({"line_type": "part", "product_id": self.part.id, "quantity": 1}),
+                Command.create({"line_type": "part", "product_id": bracket.id, "quantity": 1}),
+            ]
+        )
+        claim.with_user(self.reviewer).action_start_review()
+        claim.with_user(self.reviewer).action_approve()
+        returns = claim.return_ids
+        self.assertEqual(
+            {r.product_id: r.supplier_id for r in returns}, {self.part: self.supplier, bracket: other_supplier}
+        )
+        returns.with_user(self.clerk).action_ship()
+        returns.with_user(self.reviewer).action_receive()
+        returns.with_user(self.reviewer).action_judge_exchanged()
+        for ret in returns:
+            move = self._judgement_move(ret)
+            self.assertEqual(move.partner_id, ret.supplier_id, ret.product_id.name)
+            self.assertEqual(move.location_dest_id, ret.supplier_id.property_stock_supplier)

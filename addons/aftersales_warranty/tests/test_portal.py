@@ -40,10 +40,10 @@ class TestPortal(WarrantyPortalCommon):
         )
         reviewer_claim = claim.with_user(self.reviewer)
         reviewer_claim.action_start_review()
-        claim.line_ids.filtered(lambda x: x.line_type == "labour").with_user(self.reviewer).write(
-            {"approved_quantity": 1.5, "cut_reason": "工时按1.5小时核定"}
+        labour = claim.line_ids.filtered(lambda x: x.line_type == "labour")
+        reviewer_claim.action_approve_with_cuts(
+            [{"line_id": labour.id, "approved_quantity": 1.5, "cut_reason": "工时按1.5小时核定"}]
         )
-        reviewer_claim.action_approve()
         reviewer_claim.action_settle()
         self.assertEqual(claim.state, "settled")
         self.start_tour("/my/warranty", "aftersales_warranty_portal_settled", login="dealer_a")

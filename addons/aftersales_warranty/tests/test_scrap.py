@@ -94,3 +94,41 @@ class TestScrap(WarrantyCommon):
         request.with_user(self.signers["general_manager"]).validate_tier()
         request.action_approve()
         self.assertEqual(request.state, "approved")
+
+    def test_sign_off_route_in_a_company_created_later(self):
+        """A company created after installation has the same sign-off route: no approval without it."""
+        company = self.env["res.company"].create({"name": "后建主机厂"})
+        self.reviewer.company_ids |= company
+        warehouse = self.env["stock.warehouse"].search([("company_id", "=", company.id)], limit=1)
+        request = (
+            self.env["aftersales.warranty.scrap"]
+            .with_user(self.reviewer)
+            .with_company(company)
+            .create({"company_id": company.id, "location_id": warehouse.lot_stock_id.id})
+        )
+        request.request_validation()
+        self.assertEqual(len(request.review_ids), 6)
+        with self.assertRaises(UserError):
+            request.action_approve()  # lists no part, and the route is not validated
+        self.assertEqual(request.state, "draft")
+
+    def test_scrapped_request_is_not_approved_or_scrapped_again(self):
+        """Approve only from draft: a scrapped request stays scrapped and its parts are scrapped once."""
+        ret = self._judged_scrapped()
+        action = ret.with_user(self.reviewer).action_create_scrap_request()
+        request = self.env["aftersales.warranty.scrap"].browse(action["res_id"])
+        request.with_user(self.reviewer).request_validation()
+        self.assertEqual(len(request.review_ids), 6)
+        for role in ROUTE:
+            request.with_user(self.signers[role]).validate_tier()
+        request.invalidate_recordset()  # each sign-off is its own request in the browser (tier status recomputed)
+        request.with_user(self.reviewer).action_approve()
+        request.with_user(self.reviewer).action_scrap()
+        scraps = request.scrap_ids
+        with self.assertRaisesRegex(UserError, "this step needs it"):
+            request.with_user(self.reviewer).action_approve()
+        with self.assertRaisesRegex(UserError, "this step needs it"):
+            request.with_user(self.reviewer).action_scrap()
+        self.assertEqual(request.state, "done")
+        self.assertEqual(request.scrap_ids, scraps)
+        self.assertEqual(len(self.env["stock.scrap"].search([("origin", "like", request.name)])), 1)

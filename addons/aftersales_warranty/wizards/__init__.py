@@ -1,1 +1,2 @@
 from . import aftersales_warranty_claim_decision
+from . import aftersales_warranty_claim_review

@@ -12,6 +12,10 @@ class AftersalesWarrantyPartReturn(models.Model):
         help="The removed part in the dealer's old-part ledger that travels back to the OEM.",
     )
 
+    def _as_workflow_field_names(self):
+        # The ledger entry of the returned part is found by the return's creation, never chosen by hand.
+        return super()._as_workflow_field_names() | {"old_part_id"}
+
     def _find_old_parts(self):
         """Ledger entries of the claim's work order for the returned parts, one per return."""
         OldPart = self.env["aftersales.old.part"]
