@@ -26,6 +26,10 @@ class PurchaseOrder(models.Model):
         "order_line.product_id.as_abc_class",
         "partner_id",
         "alternative_po_ids.partner_id",
+        "alternative_po_ids.order_line.price_unit",
+        "alternative_po_ids.order_line.product_qty",
+        "order_line.price_unit",
+        "order_line.product_qty",
         "company_id.as_quotes_required",
         "as_quote_waived_by_id",
         "state",
@@ -33,7 +37,12 @@ class PurchaseOrder(models.Model):
     def _compute_as_quotes(self):
         for order in self:
             parts = order._as_a_class_parts()
-            vendors = (order | order.alternative_po_ids).partner_id.commercial_partner_id
+            # a quote counts once the vendor priced it (even if it lost and was cancelled): an empty
+            # alternative RFQ compares nothing
+            quoted = (order | order.alternative_po_ids).filtered(
+                lambda po: any(line.price_unit > 0 and line.product_qty > 0 for line in po.order_line)
+            )
+            vendors = quoted.partner_id.commercial_partner_id
             order.as_a_class_part_names = ", ".join(parts.mapped("display_name")) or False
             order.as_quote_count = len(vendors)
             order.as_quotes_missing = bool(
