@@ -92,14 +92,17 @@ class StocktakeLine(models.Model):
 
     @api.constrains("counted_qty")
     def _check_counted_qty(self):
-        negative = self.filtered(lambda line: line.counted_qty < 0)
-        if negative:
+        for line in self:
+            line._as_refuse_negative(line.counted_qty)
+
+    def _as_refuse_negative(self, quantity):
+        if (quantity or 0.0) < 0:
             raise ValidationError(
                 self.env._(
                     "Stocktake %(name)s: the counted quantity of %(part)s cannot be negative (%(qty)s).",
-                    name=negative[0].stocktake_id.name,
-                    part=negative[0].product_id.display_name,
-                    qty=negative[0].counted_qty,
+                    name=self[:1].stocktake_id.name,
+                    part=self[:1].product_id.display_name,
+                    qty=quantity,
                 )
             )
 
@@ -133,6 +136,8 @@ class StocktakeLine(models.Model):
         elif not self.env.su:
             # explanations (reason, responsible) are given until approval, then the lines are closed
             self._as_check_stocktake_open(stocktakes.filtered(lambda stocktake: stocktake.state != "submitted"))
+        if "counted_qty" in vals:
+            self._as_refuse_negative(vals["counted_qty"])  # before anything is written
         counted = "counted_qty" in vals and not self.env.su
         if counted:
             vals = dict(vals, inventory_quantity_set=True)
