@@ -13,3 +13,4 @@ from . import test_intactness
 from . import test_counter_daily_report
 from . import test_integrity
 from . import test_attacks
+from . import test_portal_menu
