@@ -3,7 +3,9 @@ from odoo.exceptions import UserError
 
 
 class PurchaseOrder(models.Model):
-    _inherit = "purchase.order"
+    _name = "purchase.order"
+    _inherit = ["purchase.order", "aftersales.workflow.mixin"]
+    _as_workflow_fields = ("as_plan_approved_by_id", "as_quote_waived_by_id", "as_quote_waiver_reason")
 
     as_plan_approved_by_id = fields.Many2one(
         "res.users", string="Purchase plan approved by", readonly=True, copy=False, tracking=True
@@ -71,7 +73,7 @@ class PurchaseOrder(models.Model):
     def action_as_approve_plan(self):
         if not self.env.user.has_group("aftersales_parts.group_aftersales_parts_manager"):
             raise UserError(self.env._("Only the parts supervisor approves a parts purchase plan."))
-        self.write({"as_plan_approved_by_id": self.env.user.id})
+        self._as_workflow_write({"as_plan_approved_by_id": self.env.user.id})
         return True
 
     def action_as_waive_quotes(self):
@@ -105,7 +107,7 @@ class PurchaseOrder(models.Model):
         pending = self._as_needs_plan_approval()
         if pending and self.env.user.has_group("aftersales_parts.group_aftersales_parts_manager"):
             # the parts supervisor confirming the order approves its plan at the same time
-            pending.write({"as_plan_approved_by_id": self.env.user.id})
+            pending._as_workflow_write({"as_plan_approved_by_id": self.env.user.id})
         elif pending:
             raise UserError(
                 self.env._(

@@ -149,3 +149,20 @@ class TestPartsAttacks(HttpCase, PartsCommon):
             self.clerk, self.stocktake._name, "_as_workflow_write", [self.stocktake.ids, {"state": "approved"}]
         )
         self.assertEqual(self.stocktake.state, "submitted")
+
+    def test_clerk_cannot_approve_a_minimum_reserve(self):
+        orderpoint = self.env["stock.warehouse.orderpoint"].create(
+            {
+                "product_id": self.clutch.id,
+                "warehouse_id": self.warehouse.id,
+                "product_min_qty": 1.0,
+                "product_max_qty": 5.0,
+            }
+        )
+        self._refused(
+            self.clerk,
+            orderpoint._name,
+            "write",
+            [orderpoint.ids, {"as_reserve_state": "approved", "as_approved_by_id": self.manager.id}],
+        )
+        self.assertRecordValues(orderpoint, [{"as_reserve_state": "draft", "as_approved_by_id": False}])
