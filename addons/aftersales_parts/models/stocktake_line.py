@@ -122,8 +122,8 @@ class StocktakeLine(models.Model):
         stocktake_ids = [vals.get("stocktake_id") for vals in vals_list if vals.get("stocktake_id")]
         self._as_check_stocktake_open(self.env["aftersales.stocktake"].browse(stocktake_ids))
         for vals in vals_list:
-            if "counted_qty" in vals and not self.env.su:
-                vals["inventory_quantity_set"] = True
+            if "counted_qty" in vals:
+                vals.setdefault("inventory_quantity_set", True)
         lines = super().create(vals_list)
         if not self.env.su:
             lines.filtered("inventory_quantity_set")._as_workflow_write({"counter_id": self.env.user.id})
@@ -138,13 +138,14 @@ class StocktakeLine(models.Model):
             self._as_check_stocktake_open(stocktakes.filtered(lambda stocktake: stocktake.state != "submitted"))
         if "counted_qty" in vals:
             self._as_refuse_negative(vals["counted_qty"])  # before anything is written
-        counted = "counted_qty" in vals and not self.env.su
+        counted = "counted_qty" in vals
         if counted:
-            vals = dict(vals, inventory_quantity_set=True)
+            vals = dict(vals)
+            vals.setdefault("inventory_quantity_set", True)
             if vals.get("counter_id") == self.env.uid:
                 del vals["counter_id"]  # set below as the workflow does
         result = super().write(vals)
-        if counted:
+        if counted and "counter_id" not in vals:
             self._as_workflow_write({"counter_id": self.env.user.id})
         return result
 
