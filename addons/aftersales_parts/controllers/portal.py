@@ -7,11 +7,25 @@ from odoo.http import request
 
 
 class PartsPortal(CustomerPortal):
+    def _as_is_parts_dealer(self):
+        """Network dealers order parts and report unpacking damage; a candidate still applying does not.
+        Without the dealer network addon, every portal customer of the OEM is a dealer."""
+        partner = request.env.user.partner_id.commercial_partner_id
+        if "is_network_dealer" not in partner._fields:
+            return True
+        return bool(partner.is_network_dealer)
+
+    def _prepare_portal_layout_values(self):
+        values = super()._prepare_portal_layout_values()
+        values["as_parts_dealer"] = self._as_is_parts_dealer()
+        return values
+
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "parts_feedback_count" in counters:
             Feedback = request.env["aftersales.parts.quality.feedback"]
-            values["parts_feedback_count"] = Feedback.search_count([]) if Feedback.has_access("read") else 0
+            visible = Feedback.has_access("read") and self._as_is_parts_dealer()
+            values["parts_feedback_count"] = Feedback.search_count([]) if visible else 0
         return values
 
     @http.route(["/my/parts/feedback"], type="http", auth="user", website=True)
@@ -34,6 +48,8 @@ class PartsPortal(CustomerPortal):
     @http.route(["/my/parts/order"], type="http", auth="user", methods=["GET", "POST"], website=True)
     def portal_parts_order(self, **post):
         """A dealer orders parts from the OEM: the order becomes a quotation for the dealer's company."""
+        if not self._as_is_parts_dealer():
+            return request.redirect("/my")
         values = self._prepare_portal_layout_values()
         if request.httprequest.method == "POST":
             partner = request.env.user.partner_id.commercial_partner_id
@@ -60,6 +76,8 @@ class PartsPortal(CustomerPortal):
     @http.route(["/my/parts/feedback/new"], type="http", auth="user", methods=["GET", "POST"], website=True)
     def portal_parts_feedback_new(self, **post):
         """A dealer reports unpacking damage or shortage with the list of parts and photos."""
+        if not self._as_is_parts_dealer():
+            return request.redirect("/my")
         values = self._prepare_portal_layout_values()
         if request.httprequest.method == "POST" and post.get("description"):
             partner = request.env.user.partner_id.commercial_partner_id

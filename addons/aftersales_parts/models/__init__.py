@@ -17,6 +17,7 @@ from . import parts_writeoff
 from . import parts_writeoff_line
 from . import old_part
 from . import tier_definition
+from . import tier_review
 from . import demo_data
 from . import stock_warehouse_orderpoint
 from . import purchase_order
@@ -27,5 +28,6 @@ from . import stock_picking
 from . import receipt_variance
 from . import receipt_intactness
 from . import parts_quality_feedback
+from . import account_chart_template
 from . import accessory_form
 from . import counter_daily_report

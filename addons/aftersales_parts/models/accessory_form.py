@@ -1,13 +1,16 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
+
+GROUP_CLERK = "aftersales_parts.group_aftersales_parts_clerk"
 
 
 class AccessoryForm(models.Model):
     _name = "aftersales.accessory.form"
     _description = "Accessory Gift or Sale Form"
-    _inherit = ["aftersales.numbered.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["aftersales.numbered.mixin", "aftersales.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    _as_workflow_fields = ("state", "price_approved_by_id", "checked_by_id")
 
     name = fields.Char(string="Number", required=True, readonly=True, copy=False, default="/")
     state = fields.Selection(
@@ -42,7 +45,19 @@ class AccessoryForm(models.Model):
             form.amount_sale = sum(form.line_ids.filtered(lambda line: line.kind == "sale").mapped("subtotal"))
             form.amount_gift = sum(line.cost * line.quantity for line in form.line_ids if line.kind == "gift")
 
+    def _as_check_draft(self):
+        sent = self.filtered(lambda form: form.state != "draft")
+        if sent:
+            raise UserError(
+                self.env._(
+                    "Accessory form %(name)s has been submitted to finance: its accessories are fixed.",
+                    name=sent[0].name,
+                )
+            )
+
     def action_submit(self):
+        if not (self.env.su or self.env.user.has_group(GROUP_CLERK)):
+            raise AccessError(self.env._("Only parts staff submit an accessory form."))
         for form in self:
             if form.state != "draft" or not form.line_ids:
                 raise UserError(self.env._("Accessory form %(name)s needs lines and must be a draft.", name=form.name))
@@ -62,13 +77,14 @@ class AccessoryForm(models.Model):
                         minimum=low[0].product_id.as_min_sale_price,
                     )
                 )
-        self.write({"state": "submitted"})
+        self._as_workflow_write({"state": "submitted"})
         return True
 
     def action_approve_price(self):
         if not self.env.user.has_group("aftersales_parts.group_aftersales_parts_manager"):
             raise UserError(self.env._("Only a parts manager approves a price below the minimum selling price."))
-        self.write({"price_approved_by_id": self.env.user.id})
+        self._as_check_draft()
+        self._as_workflow_write({"price_approved_by_id": self.env.user.id})
         return True
 
     def action_check(self):
@@ -76,13 +92,15 @@ class AccessoryForm(models.Model):
             raise UserError(self.env._("Accessory forms are checked and stamped by finance."))
         if any(form.state != "submitted" for form in self):
             raise UserError(self.env._("Only a submitted accessory form can be checked."))
-        self.write({"state": "checked", "checked_by_id": self.env.user.id})
+        self._as_workflow_write({"state": "checked", "checked_by_id": self.env.user.id})
         return True
 
     def action_cancel(self):
         if any(form.state == "checked" for form in self):
             raise UserError(self.env._("A form checked by finance cannot be cancelled."))
-        self.write({"state": "cancel"})
+        if not (self.env.su or self.env.user.has_group(GROUP_CLERK)):
+            raise AccessError(self.env._("Only parts staff cancel an accessory form."))
+        self._as_workflow_write({"state": "cancel"})
         return True
 
 
@@ -119,3 +137,23 @@ class AccessoryFormLine(models.Model):
     def _compute_subtotal(self):
         for line in self:
             line.subtotal = line.price_unit * line.quantity
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        if not self.env.su:
+            lines.form_id._as_check_draft()
+        return lines
+
+    def write(self, vals):
+        if not self.env.su:
+            self.form_id._as_check_draft()
+            if {"price_unit", "kind", "product_id", "quantity"} & set(vals):
+                # a price approved for the lines as they were does not cover other lines
+                self.form_id.filtered("price_approved_by_id")._as_workflow_write({"price_approved_by_id": False})
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _as_unlink_only_draft(self):
+        if not self.env.su:
+            self.form_id._as_check_draft()

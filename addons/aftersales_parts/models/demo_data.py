@@ -265,17 +265,18 @@ class ProductTemplate(models.Model):
         Stocktake.create({"kind": "monthly", "location_id": warehouse.lot_stock_id.id}).action_start()
         # write-offs: one draft, one waiting for joint confirmation, one approved and disposed of
         admin = self.env.ref("base.user_admin")
-        Writeoff = self.env["aftersales.parts.writeoff"].with_user(admin)
+        Writeoff = self.env["aftersales.parts.writeoff"]
         demo_user = self.env.ref("base.user_demo", raise_if_not_found=False) or self.env.user
 
         def writeoff(product, reason, qty=1):
+            # filed (as the superuser loading the demo) in the demo user's name, then moved on by the admin
             return Writeoff.create(
                 {
                     "requested_by_id": demo_user.id,
                     "warranty_supervisor_id": admin.id,
                     "line_ids": [Command.create({"product_id": product.id, "quantity": qty, "reason": reason})],
                 }
-            )
+            ).with_user(admin)
 
         writeoff(in_stock[9], "obsolete")
         writeoff(in_stock[10], "defective").action_submit()

@@ -1,15 +1,29 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
+
+LEDGER_GROUPS = ("aftersales_parts.group_aftersales_parts_clerk", "aftersales_base.group_aftersales_advisor")
 
 
 class OldPart(models.Model):
     _name = "aftersales.old.part"
     _description = "Old Part"
-    _inherit = ["aftersales.numbered.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["aftersales.numbered.mixin", "aftersales.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    # the ledger records what the removal move did; its disposition moves through the buttons only
+    _as_workflow_fields = (
+        "disposition",
+        "is_warranty",
+        "handed_to_id",
+        "move_id",
+        "repair_id",
+        "partner_id",
+        "product_id",
+        "quantity",
+        "lot_id",
+    )
 
     name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
@@ -70,13 +84,17 @@ class OldPart(models.Model):
         return self.sudo().create([self._prepare_old_part_vals(move) for move in moves])
 
     def _check_pending(self):
+        if not (self.env.su or any(self.env.user.has_group(group) for group in LEDGER_GROUPS)):
+            raise AccessError(
+                self.env._("Old part %(name)s: only parts staff or advisors dispose of old parts.", name=self[:1].name)
+            )
         for part in self:
             if part.disposition not in ("pending", "warranty"):
                 raise UserError(self.env._("Old part %(name)s has already been disposed of.", name=part.name))
 
     def action_to_warranty(self):
         self._check_pending()
-        self.write({"disposition": "warranty", "is_warranty": True, "handed_to_id": self.env.user.id})
+        self._as_workflow_write({"disposition": "warranty", "is_warranty": True, "handed_to_id": self.env.user.id})
         return True
 
     def action_return_to_customer(self):
@@ -89,19 +107,19 @@ class OldPart(models.Model):
                     name=warranty[0].name,
                 )
             )
-        self.write({"disposition": "customer", "location_id": False})
+        self._as_workflow_write({"disposition": "customer", "location_id": False})
         return True
 
     def action_to_parts_sales(self):
         self._check_pending()
         if self.filtered("is_warranty"):
             raise UserError(self.env._("Warranty old parts stay with the warranty clerk."))
-        self.write({"disposition": "sales"})
+        self._as_workflow_write({"disposition": "sales"})
         return True
 
     def action_scrap(self):
         self._check_pending()
-        self.write({"disposition": "scrapped"})
+        self._as_workflow_write({"disposition": "scrapped"})
         return True
 
     def action_print_label(self):

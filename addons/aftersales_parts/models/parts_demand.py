@@ -1,15 +1,20 @@
 from collections import defaultdict
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+GROUP_CLERK = "aftersales_parts.group_aftersales_parts_clerk"
+GROUP_MANAGER = "aftersales_parts.group_aftersales_parts_manager"
+GROUP_ADVISOR = "aftersales_base.group_aftersales_advisor"
 
 
 class PartsDemand(models.Model):
     _name = "aftersales.parts.demand"
     _description = "Parts Demand"
-    _inherit = ["aftersales.numbered.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["aftersales.numbered.mixin", "aftersales.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    _as_workflow_fields = ("state", "credit_approved_by_id", "sale_order_id")
 
     name = fields.Char(string="Number", required=True, readonly=True, copy=False, default="/")
     state = fields.Selection(
@@ -49,7 +54,15 @@ class PartsDemand(models.Model):
         [("cash", "Cash"), ("credit", "Credit")], default="cash", required=True, tracking=True
     )
     credit_approved_by_id = fields.Many2one("res.users", string="Credit approved by", readonly=True, copy=False)
-    vehicle_id = fields.Many2one("fleet.vehicle", string="Vehicle", check_company=True)
+    vehicle_id = fields.Many2one(
+        "fleet.vehicle",
+        string="Vehicle",
+        compute="_compute_vehicle_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        check_company=True,
+    )
     license_plate = fields.Char(
         string="Plate", compute="_compute_license_plate", store=True, readonly=False, precompute=True
     )
@@ -71,7 +84,7 @@ class PartsDemand(models.Model):
         precompute=True,
         required=True,
         check_company=True,
-        domain="[('usage', '=', 'internal')]",
+        domain="[('usage', '=', 'internal'), ('as_old_parts', '=', False)]",
     )
     location_dest_id = fields.Many2one(
         "stock.location",
@@ -90,10 +103,18 @@ class PartsDemand(models.Model):
     purchase_count = fields.Integer(compute="_compute_documents")
     note = fields.Text()
 
-    @api.depends("vehicle_id")
+    @api.depends("repair_id")
+    def _compute_vehicle_id(self):
+        # a repair demand is for the vehicle of its work order
+        for demand in self:
+            demand.vehicle_id = demand.repair_id.vehicle_id or demand.vehicle_id
+
+    @api.depends("vehicle_id", "repair_id")
     def _compute_license_plate(self):
         for demand in self:
-            demand.license_plate = demand.vehicle_id.license_plate or demand.license_plate
+            demand.license_plate = (
+                demand.vehicle_id.license_plate or demand.repair_id.license_plate or demand.license_plate
+            )
 
     @api.depends("warehouse_id")
     def _compute_location_id(self):
@@ -137,7 +158,21 @@ class PartsDemand(models.Model):
             raise UserError(self.env._("Only draft or cancelled parts demands can be deleted."))
 
     # ------------------------------------------------------------------ actions
+    def _as_check_parts_staff(self, groups, what):
+        """The caller holds one of ``groups`` (the superuser, for flows run by the system, too)."""
+        if self.env.su or any(self.env.user.has_group(group) for group in groups):
+            return
+        raise AccessError(
+            self.env._(
+                "Parts demand %(demand)s: %(user)s may not %(what)s.",
+                demand=", ".join(self.mapped("name")),
+                user=self.env.user.name,
+                what=what,
+            )
+        )
+
     def action_confirm(self):
+        self._as_check_parts_staff((GROUP_CLERK, GROUP_ADVISOR), self.env._("confirm a demand"))
         for demand in self:
             if demand.state != "draft":
                 raise UserError(self.env._("Demand %(demand)s is not a draft.", demand=demand.name))
@@ -154,18 +189,25 @@ class PartsDemand(models.Model):
                     self.env._("Transfer demand %(demand)s needs a destination location.", demand=demand.name)
                 )
             demand._check_partner_active()
-        self.write({"state": "confirmed"})
+        self._as_workflow_write({"state": "confirmed"})
         return True
 
     def action_approve_credit(self):
-        if not self.env.user.has_group("aftersales_parts.group_aftersales_parts_manager"):
+        if not self.env.user.has_group(GROUP_MANAGER):
             raise UserError(self.env._("Only a parts manager approves a credit sale."))
         for demand in self:
-            demand.credit_approved_by_id = self.env.user
+            if demand.payment_mode != "credit" or demand.state not in ("draft", "confirmed", "waiting"):
+                raise UserError(
+                    self.env._(
+                        "Demand %(demand)s: only an open credit sale is approved for credit.", demand=demand.name
+                    )
+                )
+            demand._as_workflow_write({"credit_approved_by_id": self.env.user.id})
             demand.message_post(body=self.env._("Credit sale approved by %(user)s.", user=self.env.user.name))
         return True
 
     def action_generate_issue(self):
+        self._as_check_parts_staff((GROUP_CLERK,), self.env._("issue parts"))
         for demand in self:
             if demand.state not in ("confirmed", "waiting"):
                 raise UserError(
@@ -195,11 +237,12 @@ class PartsDemand(models.Model):
                 demand._generate_repair_issue()
             else:
                 demand._generate_transfer_issue()
-            demand.write({"state": "issued"})
+            demand._as_workflow_write({"state": "issued"})
             demand.message_post(body=self.env._("Issue document generated."))
         return True
 
     def action_convert_to_order(self):
+        self._as_check_parts_staff((GROUP_CLERK,), self.env._("order missing parts"))
         PurchaseOrder = self.env["purchase.order"]
         orders = PurchaseOrder
         for demand in self:
@@ -223,7 +266,7 @@ class PartsDemand(models.Model):
             orders |= PurchaseOrder.create(
                 [demand._prepare_purchase_order_vals(vendor, lines) for vendor, lines in by_vendor.items()]
             )
-            demand.write({"state": "waiting"})
+            demand._as_workflow_write({"state": "waiting"})
         if len(orders) == 1:
             return {
                 "type": "ir.actions.act_window",
@@ -240,6 +283,7 @@ class PartsDemand(models.Model):
         }
 
     def action_cancel(self):
+        self._as_check_parts_staff((GROUP_CLERK, GROUP_ADVISOR), self.env._("cancel a demand"))
         for demand in self:
             moves = demand.line_ids.move_ids
             if any(move.state == "done" for move in moves):
@@ -254,13 +298,14 @@ class PartsDemand(models.Model):
                 demand.sale_order_id._action_cancel()
             drafts = demand.purchase_order_ids.filtered(lambda po: po.state in ("draft", "sent"))
             drafts.button_cancel()
-        self.write({"state": "cancel"})
+        self._as_workflow_write({"state": "cancel"})
         return True
 
     def action_draft(self):
+        self._as_check_parts_staff((GROUP_CLERK, GROUP_ADVISOR), self.env._("reset a demand to draft"))
         if any(demand.state != "cancel" for demand in self):
             raise UserError(self.env._("Only a cancelled demand can be reset to draft."))
-        self.write({"state": "draft", "credit_approved_by_id": False})
+        self._as_workflow_write({"state": "draft", "credit_approved_by_id": False})
         return True
 
     def action_view_pickings(self):
@@ -328,7 +373,7 @@ class PartsDemand(models.Model):
     def _generate_sale_issue(self):
         order = self.env["sale.order"].create(self._prepare_sale_order_vals())
         order.action_confirm()
-        self.sale_order_id = order
+        self._as_workflow_write({"sale_order_id": order.id})
 
     def _generate_repair_issue(self):
         self.ensure_one()

@@ -1,13 +1,33 @@
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
+
+GROUP_CLERK = "aftersales_parts.group_aftersales_parts_clerk"
+GROUP_MANAGER = "aftersales_parts.group_aftersales_parts_manager"
+# fixed once the write-off leaves the draft: what is confirmed and approved is what gets scrapped
+DRAFT_ONLY_FIELDS = {"line_ids", "location_id", "warranty_supervisor_id", "stocktake_id", "date"}
 
 
 class PartsWriteoff(models.Model):
     _name = "aftersales.parts.writeoff"
     _description = "Parts Write-off"
-    _inherit = ["aftersales.numbered.mixin", "mail.thread", "mail.activity.mixin", "tier.validation"]
+    _inherit = [
+        "aftersales.numbered.mixin",
+        "aftersales.workflow.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "tier.validation",
+    ]
     _order = "date desc, id desc"
     _check_company_auto = True
+    _as_workflow_fields = (
+        "state",
+        "requested_by_id",
+        "service_manager_id",
+        "warranty_confirmed",
+        "parts_supervisor_id",
+        "approved_by_id",
+        "picking_id",
+    )
 
     _state_from = ["confirmed"]
     _state_to = ["approved"]
@@ -86,8 +106,28 @@ class PartsWriteoff(models.Model):
     def _get_under_validation_exceptions(self):
         return [*super()._get_under_validation_exceptions(), "note", "message_main_attachment_id"]
 
+    def write(self, vals):
+        if DRAFT_ONLY_FIELDS & set(vals) and not self.env.su:
+            self._as_check_draft()
+        return super().write(vals)
+
+    def _as_check_draft(self):
+        closed = self.filtered(lambda writeoff: writeoff.state != "draft")
+        if closed:
+            raise UserError(
+                self.env._(
+                    "Write-off %(name)s has been submitted: its parts, location and warranty supervisor are fixed.",
+                    name=closed[0].name,
+                )
+            )
+
+    def _as_check_group(self, group, message):
+        if not (self.env.su or self.env.user.has_group(group)):
+            raise AccessError(message)
+
     # ------------------------------------------------------------------ actions
     def action_submit(self):
+        self._as_check_group(GROUP_CLERK, self.env._("Only parts staff submit a write-off."))
         for writeoff in self:
             if writeoff.state != "draft":
                 raise UserError(self.env._("Write-off %(name)s is not a draft.", name=writeoff.name))
@@ -108,7 +148,7 @@ class PartsWriteoff(models.Model):
                 raise UserError(
                     self.env._("Write-off %(name)s: name the warranty supervisor who confirms it.", name=writeoff.name)
                 )
-        self.write({"state": "to_confirm"})
+        self._as_workflow_write({"state": "to_confirm"})
         self.activity_schedule(
             "mail.mail_activity_data_todo",
             user_id=self.warranty_supervisor_id[:1].id or self.env.user.id,
@@ -127,7 +167,7 @@ class PartsWriteoff(models.Model):
         self._check_to_confirm()
         if not self.env.user.has_group("aftersales_base.group_aftersales_manager"):
             raise UserError(self.env._("Only a service manager confirms for the service department."))
-        self.write({"service_manager_id": self.env.user.id})
+        self._as_workflow_write({"service_manager_id": self.env.user.id})
         return self._check_joint_confirmation()
 
     def action_confirm_warranty(self):
@@ -143,20 +183,20 @@ class PartsWriteoff(models.Model):
                 )
         # sudo: the warranty supervisor may hold no parts rights; he was named on the write-off and
         # checked above, and this writes only his confirmation flag.
-        self.sudo().write({"warranty_confirmed": True})
+        self._as_workflow_write({"warranty_confirmed": True})
         return self.sudo()._check_joint_confirmation()
 
     def action_confirm_parts(self):
         self._check_to_confirm()
-        if not self.env.user.has_group("aftersales_parts.group_aftersales_parts_manager"):
+        if not self.env.user.has_group(GROUP_MANAGER):
             raise UserError(self.env._("Only the parts supervisor confirms for the parts department."))
-        self.write({"parts_supervisor_id": self.env.user.id})
+        self._as_workflow_write({"parts_supervisor_id": self.env.user.id})
         return self._check_joint_confirmation()
 
     def _check_joint_confirmation(self):
         done = self.filtered(lambda w: w.service_manager_id and w.warranty_confirmed and w.parts_supervisor_id)
         if done:
-            done.write({"state": "confirmed"})
+            done._as_workflow_write({"state": "confirmed"})
             done.message_post(body=self.env._("Jointly confirmed by service, warranty and parts."))
         return True
 
@@ -165,11 +205,45 @@ class PartsWriteoff(models.Model):
         if own:
             raise UserError(self.env._("Write-off %(name)s: nobody approves their own write-off.", name=own[0].name))
 
+    # Tier reviews of a write-off are written by these methods only (see tier_review.py): each checks the
+    # caller, then runs base_tier_validation's own step through sudo(), which keeps the caller as env.user
+    # so the tier still checks that he is one of its reviewers and records him as the reviewer.
+    def request_validation(self):
+        self._as_check_group(GROUP_CLERK, self.env._("Only parts staff request the approval of a write-off."))
+        for writeoff in self:
+            if writeoff.state != "confirmed":
+                raise UserError(self.env._("Write-off %(name)s must be jointly confirmed first.", name=writeoff.name))
+        return super(PartsWriteoff, self.sudo()).request_validation()
+
     def validate_tier(self):
         self._check_not_own()
-        return super().validate_tier()
+        self._as_check_reviewer()
+        return super(PartsWriteoff, self.sudo()).validate_tier()
+
+    def reject_tier(self):
+        self._check_not_own()
+        self._as_check_reviewer()
+        return super(PartsWriteoff, self.sudo()).reject_tier()
+
+    def restart_validation(self):
+        self._as_check_group(GROUP_MANAGER, self.env._("Only a parts manager restarts the approval of a write-off."))
+        if any(writeoff.state in ("approved", "done") for writeoff in self):
+            raise UserError(self.env._("An approved write-off cannot be reviewed again."))
+        return super(PartsWriteoff, self.sudo()).restart_validation()
+
+    def _as_check_reviewer(self):
+        for writeoff in self:
+            if not writeoff.review_ids.filtered(lambda review: self.env.user in review.reviewer_ids):
+                raise AccessError(
+                    self.env._(
+                        "Write-off %(name)s: %(user)s is not one of its reviewers.",
+                        name=writeoff.name,
+                        user=self.env.user.name,
+                    )
+                )
 
     def action_approve(self):
+        self._as_check_group(GROUP_MANAGER, self.env._("Only the parts supervisor approves a write-off."))
         self._check_not_own()
         self.invalidate_recordset(["review_ids", "validation_status", "need_validation"])
         for writeoff in self:
@@ -184,7 +258,9 @@ class PartsWriteoff(models.Model):
                 )
         for writeoff in self:
             picking = writeoff._move_to_pending_disposal()
-            writeoff.write({"state": "approved", "approved_by_id": self.env.user.id, "picking_id": picking.id})
+            writeoff._as_workflow_write(
+                {"state": "approved", "approved_by_id": self.env.user.id, "picking_id": picking.id}
+            )
         return True
 
     def action_dispose(self):
@@ -196,19 +272,21 @@ class PartsWriteoff(models.Model):
             scraps = self.env["stock.scrap"].create(writeoff._prepare_scrap_vals())
             for scrap in scraps:
                 scrap.action_validate()
-        self.write({"state": "done"})
+        self._as_workflow_write({"state": "done"})
         return True
 
     def action_cancel(self):
+        self._as_check_group(GROUP_CLERK, self.env._("Only parts staff cancel a write-off."))
         if any(w.state in ("approved", "done") for w in self):
             raise UserError(self.env._("An approved write-off cannot be cancelled; its parts await disposal."))
-        self.write({"state": "cancel"})
+        self._as_workflow_write({"state": "cancel"})
         return True
 
     def action_draft(self):
+        self._as_check_group(GROUP_CLERK, self.env._("Only parts staff reset a write-off to draft."))
         if any(w.state != "cancel" for w in self):
             raise UserError(self.env._("Only a cancelled write-off can be reset to draft."))
-        self.write(
+        self._as_workflow_write(
             {"state": "draft", "service_manager_id": False, "warranty_confirmed": False, "parts_supervisor_id": False}
         )
         return True

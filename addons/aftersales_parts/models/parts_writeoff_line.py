@@ -45,3 +45,20 @@ class PartsWriteoffLine(models.Model):
     def _compute_amount(self):
         for line in self:
             line.amount = line.unit_cost * line.quantity
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        if not self.env.su:
+            lines.writeoff_id._as_check_draft()
+        return lines
+
+    def write(self, vals):
+        if not self.env.su:
+            self.writeoff_id._as_check_draft()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _as_unlink_only_draft(self):
+        if not self.env.su:
+            self.writeoff_id._as_check_draft()

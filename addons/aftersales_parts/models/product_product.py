@@ -5,6 +5,33 @@ from odoo.osv import expression
 class ProductProduct(models.Model):
     _inherit = "product.product"
 
+    def _get_domain_locations_new(self, location_ids):
+        """Worn parts kept in an Old Parts location are no stock: on hand, available and forecast quantities
+        (and with them min/max replenishment) leave them out, unless only Old Parts locations are asked for."""
+        domains = super()._get_domain_locations_new(location_ids)
+        locations = self.env["stock.location"].browse(location_ids)
+        if not location_ids or self.env.context.get("strict") or all(locations.mapped("as_old_parts")):
+            return domains
+        old = self.env["stock.location"].search([("as_old_parts", "=", True)])
+        if not old:
+            return domains
+        not_old_src = [("location_id", "not in", old.ids)]
+        not_old_dest = [
+            "|",
+            "&",
+            ("location_final_id", "!=", False),
+            ("location_final_id", "not in", old.ids),
+            "&",
+            ("location_final_id", "=", False),
+            ("location_dest_id", "not in", old.ids),
+        ]
+        quant_domain, move_in_domain, move_out_domain = domains
+        return (
+            expression.AND([quant_domain, not_old_src]),
+            expression.AND([move_in_domain, not_old_dest]),
+            expression.AND([move_out_domain, not_old_src]),
+        )
+
     @api.model
     def _search_display_name(self, operator, value):
         domain = super()._search_display_name(operator, value)

@@ -3,7 +3,9 @@ from odoo.exceptions import UserError
 
 
 class PurchaseOrder(models.Model):
-    _inherit = "purchase.order"
+    _name = "purchase.order"
+    _inherit = ["purchase.order", "aftersales.workflow.mixin"]
+    _as_workflow_fields = ("as_plan_approved_by_id", "as_quote_waived_by_id", "as_quote_waiver_reason")
 
     as_plan_approved_by_id = fields.Many2one(
         "res.users", string="Purchase plan approved by", readonly=True, copy=False, tracking=True
@@ -26,6 +28,10 @@ class PurchaseOrder(models.Model):
         "order_line.product_id.as_abc_class",
         "partner_id",
         "alternative_po_ids.partner_id",
+        "alternative_po_ids.order_line.price_unit",
+        "alternative_po_ids.order_line.product_qty",
+        "order_line.price_unit",
+        "order_line.product_qty",
         "company_id.as_quotes_required",
         "as_quote_waived_by_id",
         "state",
@@ -33,7 +39,12 @@ class PurchaseOrder(models.Model):
     def _compute_as_quotes(self):
         for order in self:
             parts = order._as_a_class_parts()
-            vendors = (order | order.alternative_po_ids).partner_id.commercial_partner_id
+            # a quote counts once the vendor priced it (even if it lost and was cancelled): an empty
+            # alternative RFQ compares nothing
+            quoted = (order | order.alternative_po_ids).filtered(
+                lambda po: any(line.price_unit > 0 and line.product_qty > 0 for line in po.order_line)
+            )
+            vendors = quoted.partner_id.commercial_partner_id
             order.as_a_class_part_names = ", ".join(parts.mapped("display_name")) or False
             order.as_quote_count = len(vendors)
             order.as_quotes_missing = bool(
@@ -62,7 +73,7 @@ class PurchaseOrder(models.Model):
     def action_as_approve_plan(self):
         if not self.env.user.has_group("aftersales_parts.group_aftersales_parts_manager"):
             raise UserError(self.env._("Only the parts supervisor approves a parts purchase plan."))
-        self.write({"as_plan_approved_by_id": self.env.user.id})
+        self._as_workflow_write({"as_plan_approved_by_id": self.env.user.id})
         return True
 
     def action_as_waive_quotes(self):
@@ -96,7 +107,7 @@ class PurchaseOrder(models.Model):
         pending = self._as_needs_plan_approval()
         if pending and self.env.user.has_group("aftersales_parts.group_aftersales_parts_manager"):
             # the parts supervisor confirming the order approves its plan at the same time
-            pending.write({"as_plan_approved_by_id": self.env.user.id})
+            pending._as_workflow_write({"as_plan_approved_by_id": self.env.user.id})
         elif pending:
             raise UserError(
                 self.env._(

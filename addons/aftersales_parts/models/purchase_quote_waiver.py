@@ -30,7 +30,7 @@ class PurchaseQuoteWaiver(models.TransientModel):
         if not self.env.user.has_group("aftersales_parts.group_aftersales_parts_manager"):
             raise UserError(self.env._("Only a parts manager confirms A-class parts with fewer quotes."))
         order = self.purchase_id
-        order.write({"as_quote_waived_by_id": self.env.user.id, "as_quote_waiver_reason": self.reason})
+        order._as_workflow_write({"as_quote_waived_by_id": self.env.user.id, "as_quote_waiver_reason": self.reason})
         order.message_post(
             body=self.env._(
                 "Confirmed with %(count)s of %(required)s quotes for A-class parts (%(parts)s). Reason: %(reason)s",

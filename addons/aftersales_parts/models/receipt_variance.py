@@ -1,13 +1,18 @@
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
+
+GROUP_CLERK = "aftersales_parts.group_aftersales_parts_clerk"
+# the claim as filed: fixed once it has gone to the supplier, carrier or insurer
+CLAIM_FIELDS = {"picking_id", "claim_against", "claim_partner_id", "line_ids"}
 
 
 class ReceiptVariance(models.Model):
     _name = "aftersales.receipt.variance"
     _description = "Receipt Variance"
-    _inherit = ["aftersales.numbered.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["aftersales.numbered.mixin", "aftersales.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    _as_workflow_fields = ("state", "return_picking_id")
 
     name = fields.Char(string="Number", required=True, readonly=True, copy=False, default="/")
     state = fields.Selection(
@@ -62,7 +67,24 @@ class ReceiptVariance(models.Model):
         for variance in self:
             variance.amount_total = sum(variance.line_ids.mapped("amount"))
 
+    def write(self, vals):
+        if CLAIM_FIELDS & set(vals) and not self.env.su:
+            self._as_check_draft()
+        return super().write(vals)
+
+    def _as_check_draft(self):
+        filed = self.filtered(lambda variance: variance.state != "draft")
+        if filed:
+            raise UserError(
+                self.env._(
+                    "Receipt variance %(name)s has been claimed: its lines and the party claimed are fixed.",
+                    name=filed[0].name,
+                )
+            )
+
     def action_claim(self):
+        if not (self.env.su or self.env.user.has_group(GROUP_CLERK)):
+            raise AccessError(self.env._("Only parts staff file a receipt variance claim."))
         for variance in self:
             if variance.state != "draft" or not variance.line_ids:
                 raise UserError(
@@ -73,9 +95,10 @@ class ReceiptVariance(models.Model):
                     self.env._("Receipt variance %(name)s: name the party the claim goes to.", name=variance.name)
                 )
             to_return = variance.line_ids.filtered(lambda line: line.variance_type in ("damaged", "wrong"))
+            vals = {"state": "claimed"}
             if variance.claim_against == "supplier" and to_return:
-                variance.return_picking_id = variance._create_vendor_return(to_return)
-            variance.state = "claimed"
+                vals["return_picking_id"] = variance._create_vendor_return(to_return).id
+            variance._as_workflow_write(vals)
             variance.message_post(
                 body=self.env._(
                     "Claim of %(amount)s filed against %(partner)s.",
@@ -107,13 +130,15 @@ class ReceiptVariance(models.Model):
             raise UserError(self.env._("Only the parts manager records a claim as settled."))
         if any(variance.state != "claimed" for variance in self):
             raise UserError(self.env._("Only a claimed receipt variance can be settled."))
-        self.write({"state": "settled"})
+        self._as_workflow_write({"state": "settled"})
         return True
 
     def action_cancel(self):
+        if not (self.env.su or self.env.user.has_group(GROUP_CLERK)):
+            raise AccessError(self.env._("Only parts staff cancel a receipt variance."))
         if any(variance.state == "settled" for variance in self):
             raise UserError(self.env._("A settled receipt variance cannot be cancelled."))
-        self.write({"state": "cancel"})
+        self._as_workflow_write({"state": "cancel"})
         return True
 
     @api.model
@@ -155,6 +180,23 @@ class ReceiptVarianceLine(models.Model):
     def _compute_unit_cost(self):
         for line in self:
             line.unit_cost = line.product_id.standard_price
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        if not self.env.su:
+            lines.variance_id._as_check_draft()
+        return lines
+
+    def write(self, vals):
+        if not self.env.su:
+            self.variance_id._as_check_draft()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _as_unlink_only_draft(self):
+        if not self.env.su:
+            self.variance_id._as_check_draft()
 
     @api.depends("unit_cost", "quantity")
     def _compute_amount(self):

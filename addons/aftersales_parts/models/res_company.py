@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResCompany(models.Model):
@@ -31,6 +31,21 @@ class ResCompany(models.Model):
         "aftersales.parts.region",
         string="Parts region",
         help="Region whose vehicle population gives the reserve quotas of warehouses not in one of its provinces.",
+    )
+    as_stock_loss_account_id = fields.Many2one(
+        "account.account",
+        string="Inventory loss account",
+        check_company=True,
+        domain="[('internal_group', '=', 'expense')]",
+        help="Expense account of stocktake losses and written-off parts: the valuation account of the "
+        "Inventory adjustment and Scrap locations. Defaults to the chart's expense account.",
+    )
+    as_stock_gain_account_id = fields.Many2one(
+        "account.account",
+        string="Inventory gain account",
+        check_company=True,
+        domain="[('internal_group', '=', 'income')]",
+        help="Income account of stocktake gains. Defaults to the chart's other income account.",
     )
     as_pending_disposal_location_id = fields.Many2one(
         "stock.location",
@@ -96,3 +111,56 @@ class ResCompany(models.Model):
         default=1,
         help="After the QA decision, the OEM answers the dealer within this many working days.",
     )
+
+    # ------------------------------------------------------------------ inventory gains and losses
+    def write(self, vals):
+        result = super().write(vals)
+        if {"as_stock_loss_account_id", "as_stock_gain_account_id"} & set(vals):
+            self._as_configure_loss_locations(force=True)
+        return result
+
+    def _as_default_loss_accounts(self):
+        """The chart's own accounts by their role: the expense account of product categories for losses,
+        an other-income account (else the categories' income account) for gains. No account code is assumed,
+        so this holds for any chart of accounts."""
+        self.ensure_one()
+        Account = self.env["account.account"].with_company(self)
+        category = self.env.ref("product.product_category_all", raise_if_not_found=False)
+        category = (category or self.env["product.category"].search([], limit=1)).with_company(self)
+        domain = Account._check_company_domain(self)
+        loss = category.property_account_expense_categ_id or Account.search(
+            [*domain, ("account_type", "=", "expense")], limit=1
+        )
+        gain = Account.search([*domain, ("account_type", "=", "income_other")], limit=1)
+        return loss, gain or category.property_account_income_categ_id
+
+    def _as_configure_loss_locations(self, force=False):
+        """Post stocktake losses and write-offs to an expense account and gains to income, through the valuation
+        accounts of the company's Inventory adjustment and Scrap locations (stock_account's own mechanism),
+        instead of the stock interim (asset) accounts of the categories. Locations already configured by hand
+        are left alone unless ``force`` (the setting was changed)."""
+        Location = self.env["stock.location"]
+        for company in self:
+            if not company.as_stock_loss_account_id or not company.as_stock_gain_account_id:
+                loss, gain = company._as_default_loss_accounts()
+                vals = {
+                    "as_stock_loss_account_id": company.as_stock_loss_account_id.id or loss.id,
+                    "as_stock_gain_account_id": company.as_stock_gain_account_id.id or gain.id,
+                }
+                super(ResCompany, company).write(vals)
+            locations = Location.search([("usage", "=", "inventory"), ("company_id", "=", company.id)])
+            if not force:
+                locations = locations.filtered(
+                    lambda loc: not loc.valuation_in_account_id and not loc.valuation_out_account_id
+                )
+            locations.write(
+                {
+                    "valuation_in_account_id": company.as_stock_loss_account_id.id,
+                    "valuation_out_account_id": company.as_stock_gain_account_id.id,
+                }
+            )
+
+    @api.model
+    def _as_configure_all_loss_locations(self):
+        """Install and update: every company with a chart of accounts."""
+        self.search([("chart_template", "!=", False)])._as_configure_loss_locations()

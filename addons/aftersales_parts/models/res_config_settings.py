@@ -8,6 +8,8 @@ class ResConfigSettings(models.TransientModel):
     as_abc_b_share = fields.Float(related="company_id.as_abc_b_share", readonly=False)
     as_dead_stock_months = fields.Integer(related="company_id.as_dead_stock_months", readonly=False)
     as_old_part_retention_days = fields.Integer(related="company_id.as_old_part_retention_days", readonly=False)
+    as_stock_loss_account_id = fields.Many2one(related="company_id.as_stock_loss_account_id", readonly=False)
+    as_stock_gain_account_id = fields.Many2one(related="company_id.as_stock_gain_account_id", readonly=False)
     as_pending_disposal_location_id = fields.Many2one(
         related="company_id.as_pending_disposal_location_id", readonly=False
     )

@@ -3,7 +3,9 @@ from odoo.exceptions import UserError
 
 
 class SaleOrder(models.Model):
-    _inherit = "sale.order"
+    _name = "sale.order"
+    _inherit = ["sale.order", "aftersales.workflow.mixin"]
+    _as_workflow_fields = ("as_min_price_approved_by_id",)
 
     as_demand_id = fields.Many2one("aftersales.parts.demand", string="Parts demand", readonly=True, copy=False)
     as_min_price_approved_by_id = fields.Many2one(
@@ -33,10 +35,9 @@ class SaleOrder(models.Model):
     def action_as_approve_below_min_price(self):
         if not self.env.user.has_group("aftersales_parts.group_aftersales_parts_manager"):
             raise UserError(self.env._("Only a parts manager approves a price below the minimum selling price."))
-        # sudo: a parts manager approves orders opened by the clerks, which the salesman record rules hide
-        # from him; the group was checked above and only the approval field is written.
-        self.sudo().write({"as_min_price_approved_by_id": self.env.user.id})
-
+        # a parts manager approves orders opened by the clerks, which the salesman record rules may hide
+        # from him; the group was checked above and only the approval field is written (sudo).
+        self._as_workflow_write({"as_min_price_approved_by_id": self.env.user.id})
         return True
 
 

@@ -36,7 +36,7 @@ class StockHealth(models.Model):
                     SELECT sq.product_id, sq.company_id, SUM(sq.quantity) AS qty
                       FROM stock_quant sq
                       JOIN stock_location sl ON sl.id = sq.location_id
-                     WHERE sl.usage = 'internal'
+                     WHERE sl.usage = 'internal' AND NOT COALESCE(sl.as_old_parts, FALSE)
                   GROUP BY sq.product_id, sq.company_id
                 ), op AS (
                     SELECT product_id, company_id, SUM(product_min_qty) AS min_qty, SUM(product_max_qty) AS max_qty

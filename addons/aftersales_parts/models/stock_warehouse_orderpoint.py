@@ -3,7 +3,9 @@ from odoo.exceptions import UserError
 
 
 class StockWarehouseOrderpoint(models.Model):
-    _inherit = "stock.warehouse.orderpoint"
+    _name = "stock.warehouse.orderpoint"
+    _inherit = ["stock.warehouse.orderpoint", "aftersales.workflow.mixin"]
+    _as_workflow_fields = ("as_reserve_state", "as_approved_min_qty", "as_approved_by_id", "as_quota_override_by_id")
 
     as_region_id = fields.Many2one(
         "aftersales.parts.region", string="Parts region", compute="_compute_as_derived_quota"
@@ -90,7 +92,9 @@ class StockWarehouseOrderpoint(models.Model):
         for vals in vals_list:
             self._as_check_quota_rights(vals)
         orderpoints = super().create(vals_list)
-        orderpoints.filtered("as_quota_overridden")._as_log_quota()
+        manual = orderpoints.filtered("as_quota_overridden")
+        manual._as_workflow_write({"as_quota_override_by_id": self.env.user.id})
+        manual._as_log_quota()
         return orderpoints
 
     def _as_log_quota(self):
@@ -119,9 +123,7 @@ class StockWarehouseOrderpoint(models.Model):
     def write(self, vals):
         self._as_check_quota_rights(vals)
         quota_set = bool({"as_quota_overridden", "as_quota_override"} & set(vals))
-        if quota_set:
-            manual = vals.get("as_quota_overridden", True)
-            vals = dict(vals, as_quota_override_by_id=self.env.user.id if manual else False)
+        manual = vals.get("as_quota_overridden", True)
         if "product_min_qty" in vals and not self._as_is_parts_manager():
             lowered = self.filtered(
                 lambda op: op.as_reserve_state == "approved" and vals["product_min_qty"] < op.as_approved_min_qty
@@ -136,11 +138,15 @@ class StockWarehouseOrderpoint(models.Model):
                 )
         res = super().write(vals)
         if quota_set:
+            # who set the quota: the parts manager whose rights were checked above
+            self._as_workflow_write({"as_quota_override_by_id": self.env.user.id if manual else False})
             self._as_log_quota()
         return res
 
     def action_as_submit_reserve(self):
-        self.filtered(lambda op: op.as_reserve_state == "draft").write({"as_reserve_state": "submitted"})
+        if not (self.env.su or self.env.user.has_group("aftersales_parts.group_aftersales_parts_clerk")):
+            raise UserError(self.env._("Only parts staff submit a minimum reserve."))
+        self.filtered(lambda op: op.as_reserve_state == "draft")._as_workflow_write({"as_reserve_state": "submitted"})
         return True
 
     def action_as_approve_reserve(self):
@@ -156,7 +162,7 @@ class StockWarehouseOrderpoint(models.Model):
                         quota=orderpoint.as_regional_quota,
                     )
                 )
-            orderpoint.write(
+            orderpoint._as_workflow_write(
                 {
                     "as_reserve_state": "approved",
                     "as_approved_min_qty": orderpoint.product_min_qty,

@@ -1,13 +1,17 @@
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
+
+GROUP_CLERK = "aftersales_parts.group_aftersales_parts_clerk"
+GROUP_MANAGER = "aftersales_parts.group_aftersales_parts_manager"
 
 
 class Stocktake(models.Model):
     _name = "aftersales.stocktake"
     _description = "Stocktake"
-    _inherit = ["aftersales.numbered.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["aftersales.numbered.mixin", "aftersales.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    _as_workflow_fields = ("state", "approved_by_id", "move_ids", "gain_value", "loss_value", "line_count")
 
     name = fields.Char(string="Number", required=True, readonly=True, copy=False, default="/")
     state = fields.Selection(
@@ -103,14 +107,31 @@ class Stocktake(models.Model):
 
     def _quant_domain(self):
         self.ensure_one()
-        domain = [("location_id", "child_of", self.location_id.id), ("product_id.is_storable", "=", True)]
+        # parts only (not Odoo's demo furniture nor other goods), never the worn parts kept in Old Parts
+        domain = [
+            ("location_id", "child_of", self.location_id.id),
+            ("location_id.as_old_parts", "=", False),
+            ("product_id.is_storable", "=", True),
+            ("product_id.as_is_part", "=", True),
+        ]
         if self.categ_id:
             domain.append(("product_id.categ_id", "child_of", self.categ_id.id))
         if self.product_ids:
             domain.append(("product_id", "in", self.product_ids.ids))
         return domain
 
+    def _as_check_manager(self, what):
+        if not (self.env.su or self.env.user.has_group(GROUP_MANAGER)):
+            raise AccessError(
+                self.env._(
+                    "Stocktake %(name)s: only a parts manager may %(what)s.",
+                    name=", ".join(self.mapped("name")),
+                    what=what,
+                )
+            )
+
     def action_start(self):
+        self._as_check_manager(self.env._("start the count"))
         for stocktake in self:
             if stocktake.state != "draft":
                 raise UserError(self.env._("Stocktake %(name)s has already started.", name=stocktake.name))
@@ -129,6 +150,7 @@ class Stocktake(models.Model):
                     "location_id": location.id,
                     "theoretical_qty": qty,
                     "counted_qty": 0.0 if stocktake.blind_count else qty,
+                    "inventory_quantity_set": not stocktake.blind_count,
                 }
                 for product, location, qty in groups
             ]
@@ -140,19 +162,34 @@ class Stocktake(models.Model):
             for vals in lines:
                 product = self.env["product.product"].browse(vals["product_id"])
                 vals["unit_cost"] = product.with_company(stocktake.company_id).standard_price
-            stocktake.write({"line_ids": [Command.clear()] + [Command.create(vals) for vals in lines]})
-        self.write({"state": "counting"})
+            # the book quantity and cost are the system's, written by the workflow only
+            stocktake._as_workflow_write(
+                {"line_ids": [Command.clear()] + [Command.create(vals) for vals in lines], "state": "counting"}
+            )
         return True
 
     def action_submit(self):
+        if not (self.env.su or self.env.user.has_group(GROUP_CLERK)):
+            raise AccessError(self.env._("Only parts staff submit a count."))
         for stocktake in self:
             if stocktake.state != "counting":
                 raise UserError(self.env._("Stocktake %(name)s is not being counted.", name=stocktake.name))
-        self.write({"state": "submitted"})
+            uncounted = stocktake.line_ids.filtered(lambda line: not line.inventory_quantity_set)
+            if uncounted:
+                raise UserError(
+                    self.env._(
+                        "Stocktake %(name)s: %(count)s lines are not counted yet (%(part)s); enter their counted "
+                        "quantity, 0 for a part not found.",
+                        name=stocktake.name,
+                        count=len(uncounted),
+                        part=uncounted[0].product_id.display_name,
+                    )
+                )
+        self._as_workflow_write({"state": "submitted"})
         return True
 
     def action_approve(self):
-        if not self.env.user.has_group("aftersales_parts.group_aftersales_parts_manager"):
+        if not (self.env.su or self.env.user.has_group(GROUP_MANAGER)):
             raise UserError(self.env._("Only a parts manager approves a stocktake."))
         for stocktake in self:
             if stocktake.state != "submitted":
@@ -170,7 +207,7 @@ class Stocktake(models.Model):
                     )
                 )
             stocktake._apply_adjustments()
-        self.write({"state": "approved", "approved_by_id": self.env.user.id})
+        self._as_workflow_write({"state": "approved", "approved_by_id": self.env.user.id})
         return True
 
     def _apply_adjustments(self):
@@ -210,20 +247,23 @@ class Stocktake(models.Model):
         if to_create:
             quants |= Quant.create(to_create)
         quants.with_context(inventory_name=self.name)._apply_inventory()
-        self.move_ids = self.env["stock.move"].search(
+        moves = self.env["stock.move"].search(
             [
                 ("is_inventory", "=", True),
                 ("name", "=like", self.name + "%"),
                 ("product_id", "in", variances.product_id.ids),
             ]
         )
+        self._as_workflow_write({"move_ids": [Command.set(moves.ids)]})
 
     def action_cancel(self):
+        self._as_check_manager(self.env._("cancel a stocktake"))
         if any(stocktake.state == "approved" for stocktake in self):
             raise UserError(self.env._("An approved stocktake cannot be cancelled."))
-        self.write({"state": "cancel"})
+        self._as_workflow_write({"state": "cancel"})
         return True
 
     def action_draft(self):
-        self.filtered(lambda s: s.state == "cancel").write({"state": "draft"})
+        self._as_check_manager(self.env._("reset a stocktake to draft"))
+        self.filtered(lambda s: s.state == "cancel")._as_workflow_write({"state": "draft"})
         return True

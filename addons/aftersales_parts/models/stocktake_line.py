@@ -1,14 +1,27 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
-LOCKED_FIELDS = {"counted_qty", "theoretical_qty", "product_id", "location_id", "unit_cost"}
+LOCKED_FIELDS = {"counted_qty", "theoretical_qty", "product_id", "location_id", "unit_cost", "inventory_quantity_set"}
+OPEN_STATES = ("draft", "counting")
 
 
 class StocktakeLine(models.Model):
     _name = "aftersales.stocktake.line"
     _description = "Stocktake Line"
+    _inherit = ["aftersales.workflow.mixin"]
     _order = "stocktake_id, location_id, product_id"
     _check_company_auto = True
+    # the books and the variance are the system's; who counted is the user who entered the count
+    _as_workflow_fields = (
+        "theoretical_qty",
+        "unit_cost",
+        "counter_id",
+        "difference_qty",
+        "difference_value",
+        "is_variance",
+        "variance_type",
+        "accuracy",
+    )
 
     stocktake_id = fields.Many2one("aftersales.stocktake", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="stocktake_id.company_id", store=True)
@@ -20,7 +33,11 @@ class StocktakeLine(models.Model):
     location_id = fields.Many2one("stock.location", required=True, check_company=True)
     theoretical_qty = fields.Float(string="Book quantity", digits="Product Unit of Measure", readonly=True)
     counted_qty = fields.Float(string="Counted quantity", digits="Product Unit of Measure")
-    counter_id = fields.Many2one("res.users", string="Counted by")
+    # named as on stock.quant so that Odoo's counted_quantity_widget shows a line not yet counted empty
+    inventory_quantity_set = fields.Boolean(
+        string="Counted", copy=False, help="The counter entered a quantity (a blind count starts empty)."
+    )
+    counter_id = fields.Many2one("res.users", string="Counted by", readonly=True)
     unit_cost = fields.Float(digits="Product Price", readonly=True)
     difference_qty = fields.Float(
         string="Difference", compute="_compute_difference", store=True, digits="Product Unit of Measure"
@@ -73,16 +90,65 @@ class StocktakeLine(models.Model):
                     values["theoretical_qty"] = False
         return result
 
-    def write(self, vals):
-        if LOCKED_FIELDS & set(vals):
-            locked = self.filtered(lambda line: line.stocktake_id.state not in ("draft", "counting"))
-            if locked:
-                raise UserError(
-                    self.env._(
-                        "Stocktake %(name)s has been submitted: its counts can no longer be edited.",
-                        name=locked[0].stocktake_id.name,
-                    )
+    @api.constrains("counted_qty")
+    def _check_counted_qty(self):
+        for line in self:
+            line._as_refuse_negative(line.counted_qty)
+
+    def _as_refuse_negative(self, quantity):
+        if (quantity or 0.0) < 0:
+            raise ValidationError(
+                self.env._(
+                    "Stocktake %(name)s: the counted quantity of %(part)s cannot be negative (%(qty)s).",
+                    name=self[:1].stocktake_id.name,
+                    part=self[:1].product_id.display_name,
+                    qty=quantity,
                 )
-            if "counted_qty" in vals and "counter_id" not in vals:
-                vals = dict(vals, counter_id=self.env.user.id)
-        return super().write(vals)
+            )
+
+    def _as_check_stocktake_open(self, stocktakes):
+        closed = stocktakes.filtered(lambda stocktake: stocktake.state not in OPEN_STATES)
+        if closed:
+            raise UserError(
+                self.env._(
+                    "Stocktake %(name)s has been submitted: its count lines can no longer be edited, added or "
+                    "deleted.",
+                    name=closed[0].name,
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        stocktake_ids = [vals.get("stocktake_id") for vals in vals_list if vals.get("stocktake_id")]
+        self._as_check_stocktake_open(self.env["aftersales.stocktake"].browse(stocktake_ids))
+        for vals in vals_list:
+            if "counted_qty" in vals:
+                vals.setdefault("inventory_quantity_set", True)
+        lines = super().create(vals_list)
+        if not self.env.su:
+            lines.filtered("inventory_quantity_set")._as_workflow_write({"counter_id": self.env.user.id})
+        return lines
+
+    def write(self, vals):
+        stocktakes = self.stocktake_id
+        if LOCKED_FIELDS & set(vals):
+            self._as_check_stocktake_open(stocktakes)
+        elif not self.env.su:
+            # explanations (reason, responsible) are given until approval, then the lines are closed
+            self._as_check_stocktake_open(stocktakes.filtered(lambda stocktake: stocktake.state != "submitted"))
+        if "counted_qty" in vals:
+            self._as_refuse_negative(vals["counted_qty"])  # before anything is written
+        counted = "counted_qty" in vals
+        if counted:
+            vals = dict(vals)
+            vals.setdefault("inventory_quantity_set", True)
+            if vals.get("counter_id") == self.env.uid:
+                del vals["counter_id"]  # set below as the workflow does
+        result = super().write(vals)
+        if counted and "counter_id" not in vals:
+            self._as_workflow_write({"counter_id": self.env.user.id})
+        return result
+
+    @api.ondelete(at_uninstall=False)
+    def _as_unlink_only_while_counting(self):
+        self._as_check_stocktake_open(self.stocktake_id)

@@ -11,3 +11,6 @@ from . import test_reserve_quota
 from . import test_purchase_quotes
 from . import test_intactness
 from . import test_counter_daily_report
+from . import test_integrity
+from . import test_attacks
+from . import test_portal_menu

@@ -16,8 +16,9 @@ class PartsCommon(TransactionCase):
         cls.acc_input = Account.create(
             {"name": "在途物资", "code": "AS1402", "account_type": "asset_current", "reconcile": True}
         )
+        # the stock interim (delivered) account, an asset as on Odoo's generic chart
         cls.acc_output = Account.create(
-            {"name": "配件出库", "code": "AS6401", "account_type": "expense", "reconcile": True}
+            {"name": "发出商品", "code": "AS1406", "account_type": "asset_current", "reconcile": True}
         )
         cls.acc_loss = Account.create({"name": "盘盈盘亏", "code": "AS6711", "account_type": "expense"})
         cls.stock_journal = cls.env["account.journal"].create(

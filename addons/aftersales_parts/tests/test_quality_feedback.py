@@ -16,6 +16,8 @@ class TestQualityFeedback(HttpCase):
             cls.env, login="as_dealer_portal", password="as_dealer_portal", groups="base.group_portal"
         )
         cls.portal.partner_id.parent_id = cls.dealer
+        if "is_network_dealer" in cls.dealer._fields:  # with the dealer network: a network dealer
+            cls.dealer.is_network_dealer = True
         cls.part = cls.env["product.product"].create(
             {"name": "前大灯总成", "default_code": "TST-9901-001", "is_storable": True, "as_is_part": True}
         )

@@ -47,20 +47,25 @@ class TestStocktake(PartsCommon):
         self.assertEqual(self.filter.qty_available, 21.0)
         loss_move = stocktake.move_ids.filtered(lambda m: m.product_id == self.clutch)
         gain_move = stocktake.move_ids.filtered(lambda m: m.product_id == self.filter)
+        # the loss is an expense and the gain income, not the stock interim (asset) accounts
+        loss_lines = self._journal_lines(loss_move)
         self.assertRecordValues(
-            self._journal_lines(loss_move),
+            loss_lines,
             [
                 {"account_id": self.acc_valuation.id, "debit": 0.0, "credit": 400.0},
-                {"account_id": self.acc_output.id, "debit": 400.0, "credit": 0.0},
+                {"account_id": self.company.as_stock_loss_account_id.id, "debit": 400.0, "credit": 0.0},
             ],
         )
+        self.assertEqual(loss_lines.mapped("account_id.internal_group"), ["asset", "expense"])
+        gain_lines = self._journal_lines(gain_move)
         self.assertRecordValues(
-            self._journal_lines(gain_move),
+            gain_lines,
             [
-                {"account_id": self.acc_input.id, "debit": 0.0, "credit": 20.0},
+                {"account_id": self.company.as_stock_gain_account_id.id, "debit": 0.0, "credit": 20.0},
                 {"account_id": self.acc_valuation.id, "debit": 20.0, "credit": 0.0},
             ],
         )
+        self.assertEqual(gain_lines.mapped("account_id.internal_group"), ["income", "asset"])
 
     def test_submitted_count_cannot_be_edited(self):
         """After submission the counter cannot change a count any more."""

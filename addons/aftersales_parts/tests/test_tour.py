@@ -33,3 +33,31 @@ class TestPartsTour(HttpCase):
         self.assertEqual(demand.purchase_order_ids.state, "purchase")
         self.assertEqual(demand.purchase_order_ids.picking_ids.state, "done")
         self.assertTrue(demand.sale_order_id.picking_ids)
+
+    def test_clerk_issues_a_demand_from_stock(self):
+        """In the browser, as the parts clerk (not a manager, not admin): demand, confirm, issue."""
+        self.env["res.partner"].create({"name": "柜台测试客户", "customer_rank": 1})
+        part = self.env["product.product"].create(
+            {"name": "空气滤清器（柜台）", "is_storable": True, "as_is_part": True, "list_price": 85.0}
+        )
+        stock = self.env["stock.warehouse"].search([("company_id", "=", self.env.company.id)], limit=1).lot_stock_id
+        self.env["stock.quant"].with_context(inventory_mode=True).create(
+            {"product_id": part.id, "location_id": stock.id, "inventory_quantity": 5}
+        )._apply_inventory()
+        new_test_user(
+            self.env,
+            login="as_tour_clerk",
+            password="as_tour_clerk",
+            name="巡回配件保管",
+            groups="aftersales_parts.group_aftersales_parts_clerk",
+        )
+        self.start_tour(
+            "/odoo/action-aftersales_parts.aftersales_parts_demand_action",
+            "aftersales_parts_clerk_issue_tour",
+            login="as_tour_clerk",
+        )
+        demand = self.env["aftersales.parts.demand"].search([("partner_id.name", "=", "柜台测试客户")])
+        self.assertRecordValues(demand, [{"state": "issued", "amount_total": 170.0}])
+        self.assertEqual(demand.user_id.login, "as_tour_clerk")
+        self.assertEqual(demand.sale_order_id.state, "sale")
+        self.assertEqual(demand.sale_order_id.picking_ids.move_ids.product_uom_qty, 2.0)

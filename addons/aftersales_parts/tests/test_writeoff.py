@@ -11,8 +11,8 @@ class TestWriteoff(PartsCommon):
         super().setUpClass()
         cls._stock(cls.pad, 10)
 
-    def _writeoff(self, reason="damaged", qty=2.0):
-        form = Form(self.env["aftersales.parts.writeoff"].with_user(self.clerk))
+    def _writeoff(self, reason="damaged", qty=2.0, user=None):
+        form = Form(self.env["aftersales.parts.writeoff"].with_user(user or self.clerk))
         form.warranty_supervisor_id = self.warranty_supervisor
         with form.line_ids.new() as line:
             line.product_id = self.pad
@@ -49,18 +49,21 @@ class TestWriteoff(PartsCommon):
         writeoff.with_user(self.manager).action_dispose()
         self.assertEqual(writeoff.state, "done")
         self.assertRecordValues(writeoff.scrap_ids, [{"state": "done", "scrap_qty": 2.0}])
+        # the written-off value is an expense, not left on the stock interim (asset) account
+        lines = self._journal_lines(writeoff.scrap_ids.move_ids)
         self.assertRecordValues(
-            self._journal_lines(writeoff.scrap_ids.move_ids),
+            lines,
             [
                 {"account_id": self.acc_valuation.id, "debit": 0.0, "credit": 160.0},
-                {"account_id": self.acc_output.id, "debit": 160.0, "credit": 0.0},
+                {"account_id": self.company.as_stock_loss_account_id.id, "debit": 160.0, "credit": 0.0},
             ],
         )
+        self.assertEqual(lines.mapped("account_id.internal_group"), ["asset", "expense"])
 
     def test_nobody_approves_their_own_writeoff(self):
         """A parts manager who filed the write-off cannot approve it, neither in the tier nor the final step."""
-        writeoff = self._writeoff()
-        writeoff.requested_by_id = self.manager
+        writeoff = self._writeoff(user=self.manager)
+        self.assertEqual(writeoff.requested_by_id, self.manager)
         self._jointly_confirm(writeoff)
         writeoff.with_user(self.manager).request_validation()
         with self.assertRaisesRegex(UserError, "own write-off"):
