@@ -6,9 +6,13 @@ import { registry } from "@web/core/registry";
 
 const PLATE = "粤A66666";
 const form = ".o_form_view";
-const button = (name) => `${form} .o_statusbar_buttons button[name="${name}"]`;
-const noButton = (name) => `${form}:not(:has(.o_statusbar_buttons button[name="${name}"]))`;
-const check = (label) => `${button("action_check_pass")}:contains("${label}")`;
+const statusButton = (name) => `.o_statusbar_buttons button[name="${name}"]`;
+const button = (name) => `${form} ${statusButton(name)}`;
+const checkButton = (label) => `${statusButton("action_check_pass")}:contains("${label}")`;
+const check = (label) => `${form} ${checkButton(label)}`;
+// The form shows none of these buttons (each a selector relative to the form).
+const without = (...buttons) => `${form}:not(:has(${buttons.join(", ")}))`;
+const noButton = (name) => without(statusButton(name));
 const stage = (value) =>
     `${form} .o_field_widget[name=service_stage] .o_arrow_button_current[data-value="${value}"]`;
 const tab = (name) => `${form} .o_notebook .nav-link[name="${name}"]`;
@@ -89,6 +93,8 @@ tours.add("aftersales_leader_accept", {
         { trigger: button("action_accept_vehicle"), run: "click" },
         { trigger: noButton("action_accept_vehicle") },
         { trigger: `${field("accepted_by_id")}:contains(Tour Leader)` },
+        // Confirming the reception is the advisor's.
+        { trigger: noButton("action_confirm_reception") },
     ],
 });
 
@@ -112,6 +118,8 @@ tours.add("aftersales_technician_diagnosis", {
         { trigger: `${field("diagnosis")} textarea`, run: "edit Front brake pads worn to the limit" },
         { trigger: button("action_to_estimate"), run: "click" },
         { trigger: stage("estimate") },
+        // The customer's approval is taken by the advisor.
+        { trigger: noButton("action_approve_estimate") },
         // Shown as an editable many2one although only the step writes it (see the report to the lead).
         {
             trigger: `${field("diagnosis_user_id")}:contains(Tour Technician), ${field("diagnosis_user_id")} input:value(Tour Technician)`,
@@ -140,6 +148,8 @@ tours.add("aftersales_advisor_estimate", {
         { trigger: `${field("amount_total")}:contains(189)` },
         { trigger: button("action_approve_estimate"), run: "click" },
         { trigger: stage("approved") },
+        // Dispatching is the team leader's.
+        { trigger: noButton("action_dispatch") },
     ],
 });
 
@@ -169,6 +179,8 @@ tours.add("aftersales_technician_work", {
         { trigger: noButton("action_issue_parts") },
         { trigger: button("action_request_quality_check"), run: "click" },
         { trigger: stage("quality_check") },
+        // The final inspection is the inspector's.
+        { trigger: without(checkButton("Final Inspection")) },
         { trigger: check("Self Check"), run: "click" },
         { trigger: tab("quality_checks"), run: "click" },
         { trigger: `${checks(1, "Tour Technician")}` },
@@ -203,6 +215,8 @@ tours.add("aftersales_technician_washed", {
         { trigger: stage("washing") },
         { trigger: button("action_wash_done"), run: "click" },
         { trigger: stage("ready") },
+        // Settling and handing over are the advisor's.
+        { trigger: without(statusButton("action_settle"), statusButton("action_deliver")) },
     ],
 });
 
@@ -210,6 +224,8 @@ tours.add("aftersales_technician_washed", {
 tours.add("aftersales_advisor_settle_and_collect", {
     steps: () => [
         { trigger: stage("ready") },
+        // Credit is the service manager's.
+        { trigger: noButton("action_approve_credit") },
         { trigger: button("action_settle"), run: "click" },
         { trigger: `${form} .oe_stat_button[name=action_view_sale_order]` },
         { trigger: button("action_deliver"), run: "click" },
