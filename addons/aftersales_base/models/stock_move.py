@@ -125,9 +125,9 @@ class StockMove(models.Model):
 
     def _as_unfit_parts(self):
         """Parts added to a work order whose applicable vehicle models exclude the order's vehicle model,
-        and that no service manager allowed."""
+        and that no service manager allowed (a repair without a vehicle has no model to fit)."""
         return self.filtered(
-            lambda m: m.repair_id
+            lambda m: m.repair_id.vehicle_model_id
             and m.repair_line_type == "add"
             and m.state != "cancel"
             and m.product_id.as_vehicle_model_ids
@@ -144,7 +144,7 @@ class StockMove(models.Model):
                     "(Action > Allow Part on This Vehicle).",
                     wo=repair.name,
                     parts=", ".join(moves.product_id.mapped("display_name")),
-                    model=repair.vehicle_model_id.display_name or self.env._("(none)"),
+                    model=repair.vehicle_model_id.display_name,
                 )
             )
 

@@ -49,6 +49,13 @@ class TestWorkshopCorrectness(AftersalesCase):
         self._start(order)
         return order
 
+    def _assert_in_old_part_ledger(self, move, **values):
+        """With aftersales_parts installed, the done removal move is in the old-part ledger (旧件台账)."""
+        if "aftersales.old.part" not in self.env:
+            return
+        entry = self.env["aftersales.old.part"].search([("move_id", "=", move.id)])
+        self.assertRecordValues(entry, [dict({"quantity": move.quantity, "location_id": self.old_parts.id}, **values)])
+
     def _add_part(self, order, user, product, qty=1, line_type="add", payer="customer"):
         order.with_user(user).write(
             {
@@ -84,6 +91,7 @@ class TestWorkshopCorrectness(AftersalesCase):
         self.assertFalse(old.sudo().stock_valuation_layer_ids, "old parts carry no stock value")
         self.assertEqual(self._qty(self.brake_pads, self.old_parts), 1)
         self.assertEqual(self._qty(self.brake_pads), 9)  # one new pad left the stock
+        self._assert_in_old_part_ledger(old, is_warranty=False, repair_id=order.id)
 
     def test_old_part_recorded_after_the_issue_reaches_old_parts_at_close(self):
         """A removed part the technician records after the parts were issued is moved in at close."""
@@ -111,6 +119,7 @@ class TestWorkshopCorrectness(AftersalesCase):
             old, [{"state": "done", "quantity": 1.0, "payer": "warranty", "location_dest_id": self.old_parts.id}]
         )
         self.assertFalse(old.sudo().stock_valuation_layer_ids)
+        self._assert_in_old_part_ledger(old, is_warranty=True, disposition="warranty")
 
     # ------------------------------------------------------------ 2. nothing consumed unless issued
     def test_skipping_issue_parts_consumes_nothing_and_blocks_the_close(self):
