@@ -26,3 +26,4 @@ from . import aftersales_enquiry
 from . import aftersales_dashboard
 from . import account_analytic_line
 from . import account_move
+from . import account_move_line

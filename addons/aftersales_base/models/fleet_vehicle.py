@@ -161,6 +161,34 @@ class FleetVehicle(models.Model):
                     )
                 )
 
+    @api.constrains("license_plate", "company_id", "active")
+    def _check_license_plate_unique(self):
+        """One plate, one vehicle in service per company, like the VIN (plates are compared normalized:
+        粤A 12345 is 粤A12345). An archived (scrapped, sold) vehicle no longer holds its plate."""
+        vehicles = self.filtered(lambda v: v.license_plate and v.active)
+        if not vehicles:
+            return
+        # sudo: the check counts every vehicle of the company with the plate, whatever the user may read;
+        # only the plate and company (the user's own input) are named in the error.
+        groups = (
+            self.sudo()
+            .with_context(active_test=True)
+            ._read_group(
+                [("license_plate", "in", vehicles.mapped("license_plate"))],
+                ["license_plate", "company_id"],
+                ["__count"],
+            )
+        )
+        for plate, company, count in groups:
+            if count > 1 and any(v.license_plate == plate and v.company_id == company for v in vehicles):
+                raise ValidationError(
+                    self.env._(
+                        "Another vehicle already has plate %(plate)s in %(company)s.",
+                        plate=plate,
+                        company=company.display_name or self.env._("every company"),
+                    )
+                )
+
     @api.model
     def _normalize_codes(self, vals):
         if vals.get("vin_sn"):

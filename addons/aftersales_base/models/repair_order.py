@@ -342,6 +342,20 @@ class RepairOrder(models.Model):
         for order in self.filtered(lambda o: o.vehicle_id and not o.partner_id):
             raise ValidationError(self.env._("Work order %(wo)s needs a customer.", wo=order.name))
 
+    @api.constrains("partner_id")
+    def _check_customer_active(self):
+        for order in self.filtered("partner_id"):
+            customer = order.partner_id
+            if not customer.active or not customer.commercial_partner_id.active:
+                raise ValidationError(
+                    self.env._(
+                        "Work order %(wo)s: customer %(customer)s is archived; restore the customer before "
+                        "opening a work order.",
+                        wo=order.name,
+                        customer=customer.display_name,
+                    )
+                )
+
     @api.constrains("return_old_parts", "move_ids")
     def _check_return_old_parts(self):
         for order in self.filtered("return_old_parts"):
@@ -570,6 +584,7 @@ class RepairOrder(models.Model):
                 )
         moves = self.move_ids.filtered(lambda m: m.repair_line_type == "add" and m.state not in ("done", "cancel"))
         moves._as_check_old_part_returned()
+        moves._as_check_vehicle_fit()
         moves._action_assign()
         short = moves.filtered(
             lambda m: float_compare(m.quantity, m.product_uom_qty, precision_rounding=m.product_uom.rounding) < 0
@@ -583,13 +598,41 @@ class RepairOrder(models.Model):
                 )
             )
         moves.picked = True
+        self._as_receive_old_parts()
         self._as_workflow_write({"parts_issued_date": fields.Datetime.now()})
         return True
 
-    def action_request_quality_check(self):
-        self._check_stage("in_progress")
-        for order in self:
-            order._check_person(order.technician_ids | order.team_id.leader_id, self.env._("finish the work"))
+    def _as_receive_old_parts(self):
+        """Old in, new out: the removed parts recorded on the orders are moved from the vehicle to the
+        Old Parts location (done, without stock value), where the old-part ledger takes them up."""
+        removed = self.move_ids.filtered(
+            lambda m: m.repair_line_type in ("remove", "recycle") and m.state not in ("done", "cancel")
+        )
+        if not removed:
+            return
+        # Safe: called by the issue and close steps after their checks; the moves are the order's own
+        # removed parts, taken into the old-parts location, which technicians may not validate themselves.
+        removed = removed.sudo()
+        removed.filtered(lambda m: m.state == "draft")._action_confirm()
+        removed._action_assign()
+        for move in removed:
+            if float_compare(move.quantity, move.product_uom_qty, precision_rounding=move.product_uom.rounding) < 0:
+                move.quantity = move.product_uom_qty
+        removed.picked = True
+        removed._action_done()
+
+    def _as_unissued_parts(self):
+        """Parts of the orders not (fully) issued to the technician: they would not be consumed."""
+        return self.move_ids.filtered(
+            lambda m: m.repair_line_type == "add"
+            and m.state not in ("done", "cancel")
+            and (
+                not m.picked
+                or float_compare(m.quantity, m.product_uom_qty, precision_rounding=m.product_uom.rounding) < 0
+            )
+        )
+
+    def _ensure_parts_issued(self):
         for order in self:
             if order.supplement_pending:
                 raise UserError(
@@ -597,6 +640,38 @@ class RepairOrder(models.Model):
                         "Work order %(wo)s: additional work is waiting for the customer's approval.", wo=order.name
                     )
                 )
+            unissued = order._as_unissued_parts()
+            if unissued:
+                raise UserError(
+                    self.env._(
+                        "Work order %(wo)s cannot be closed: parts %(parts)s are not issued. Issue them "
+                        "(Issue Parts) or remove them from the order first.",
+                        wo=order.name,
+                        parts=", ".join(
+                            "%s (%g/%g)" % (m.product_id.display_name, m.quantity if m.picked else 0, m.product_uom_qty)
+                            for m in unissued
+                        ),
+                    )
+                )
+
+    def _ensure_internal_cost_accounts(self):
+        """The cost of internal parts is charged to the internal analytic account when they are consumed."""
+        for order in self:
+            internal = order.move_ids.filtered(lambda m: m._as_is_internal_part() and m.state != "cancel")
+            if internal and not order.company_id.as_internal_analytic_account_id:
+                raise UserError(
+                    self.env._(
+                        "Work order %(wo)s has internal lines: set the internal work analytic account in "
+                        "After-Sales settings.",
+                        wo=order.name,
+                    )
+                )
+
+    def action_request_quality_check(self):
+        self._check_stage("in_progress")
+        for order in self:
+            order._check_person(order.technician_ids | order.team_id.leader_id, self.env._("finish the work"))
+        self._ensure_parts_issued()
         return self._set_stage("quality_check", next_progress_check=False)
 
     def _record_check(self, check_type, result, reason=False):
@@ -645,6 +720,7 @@ class RepairOrder(models.Model):
             )
             >= set(CHECK_ORDER)
         )
+        finished._ensure_parts_issued()
         washing = finished.filtered(lambda o: o.company_id.as_washing_enabled)
         if washing:
             washing._set_stage("washing")
@@ -670,7 +746,11 @@ class RepairOrder(models.Model):
         return self._finish_work()
 
     def _finish_work(self):
-        """Work is finished: parts are consumed (and valued) by repair itself."""
+        """Work is finished: the issued parts are consumed (and valued) by repair itself, the removed
+        old parts are in the Old Parts location. Nothing that was not issued is consumed or dropped."""
+        self._ensure_parts_issued()
+        self._ensure_internal_cost_accounts()
+        self._as_receive_old_parts()
         self._flow().action_repair_end()
         for order in self.filtered(lambda o: o.state != "done"):
             order._flow().action_repair_done()
@@ -769,11 +849,16 @@ class RepairOrder(models.Model):
         self._as_workflow_write({"insurance_invoice_id": invoice.id})
 
     def _settle_internal_lines(self):
-        """Internal lines are charged, at cost for parts and at rate for labour, to the internal account."""
+        """Internal lines are charged, at cost for parts and at rate for labour, to the internal account.
+
+        Parts valued in real time were charged when they were consumed, by their stock valuation entry
+        (expense account and internal analytic account); the others are charged here at cost."""
         self.ensure_one()
-        parts = self.move_ids.filtered(lambda m: m.payer == "internal" and m.repair_line_type == "add" and m.quantity)
+        parts = self.move_ids.filtered(
+            lambda m: m._as_is_internal_part() and m.state == "done" and m.quantity and not m.account_move_ids
+        )
         labour = self.labour_line_ids.filtered(lambda line: line.payer == "internal")
-        if self.internal_analytic_line_ids or not (parts or labour):
+        if self.internal_analytic_line_ids.filtered(lambda line: not line.move_line_id) or not (parts or labour):
             return
         account = self.company_id.as_internal_analytic_account_id
         if not account:

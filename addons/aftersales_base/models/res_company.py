@@ -46,6 +46,14 @@ class ResCompany(models.Model):
         string="Internal work analytic account",
         help="Internal lines of work orders (the dealer's own vehicles, goodwill) are charged here.",
     )
+    as_internal_expense_account_id = fields.Many2one(
+        "account.account",
+        string="Internal work expense account",
+        check_company=True,
+        domain="[('account_type', 'in', ('expense', 'expense_direct_cost'))]",
+        help="Expense account charged with the cost of the parts of internal work. Empty: the expense account "
+        "of the part's category (by default the company's expense account).",
+    )
     # Targets (seed defaults)
     as_target_intake_day = fields.Integer(string="Target intake per day", default=20)
     as_target_intake_month = fields.Integer(string="Target intake per month", default=650)

@@ -20,6 +20,9 @@ class ResConfigSettings(models.TransientModel):
     as_internal_analytic_account_id = fields.Many2one(
         related="company_id.as_internal_analytic_account_id", readonly=False
     )
+    as_internal_expense_account_id = fields.Many2one(
+        related="company_id.as_internal_expense_account_id", readonly=False
+    )
     as_target_intake_day = fields.Integer(related="company_id.as_target_intake_day", readonly=False)
     as_target_intake_month = fields.Integer(related="company_id.as_target_intake_month", readonly=False)
     as_target_insurance_avg = fields.Monetary(related="company_id.as_target_insurance_avg", readonly=False)

@@ -9,7 +9,9 @@ class StockMove(models.Model):
     _name = "stock.move"
     _inherit = ["stock.move", "aftersales.workflow.mixin"]
     # The customer's approval of a work order's part follows the work order's steps only.
-    _as_workflow_fields = ("as_supplement", "as_approved")
+    # A service manager's leave to fit a part outside its applicable vehicle models is the override
+    # wizard's only (aftersales.part.fit.override).
+    _as_workflow_fields = ("as_supplement", "as_approved", "as_fit_override_by_id", "as_fit_override_reason")
 
     payer = fields.Selection(PAYERS, default="customer")
     as_sale_price = fields.Float(
@@ -23,6 +25,14 @@ class StockMove(models.Model):
     as_sale_subtotal = fields.Float(string="Amount", compute="_compute_as_sale_subtotal", store=True)
     as_supplement = fields.Boolean(string="Additional Part", readonly=True, copy=False)
     as_approved = fields.Boolean(string="Approved", readonly=True, copy=False)
+    as_fit_override_by_id = fields.Many2one(
+        "res.users",
+        string="Fitting Allowed By",
+        readonly=True,
+        copy=False,
+        help="Service manager who allowed this part on a vehicle model outside its applicable models.",
+    )
+    as_fit_override_reason = fields.Text(string="Reason for Fitting", readonly=True, copy=False)
 
     @api.depends("product_id", "payer")
     def _compute_as_sale_price(self):
@@ -113,6 +123,65 @@ class StockMove(models.Model):
                         )
                     )
 
+    def _as_unfit_parts(self):
+        """Parts added to a work order whose applicable vehicle models exclude the order's vehicle model,
+        and that no service manager allowed (a repair without a vehicle has no model to fit)."""
+        return self.filtered(
+            lambda m: m.repair_id.vehicle_model_id
+            and m.repair_line_type == "add"
+            and m.state != "cancel"
+            and m.product_id.as_vehicle_model_ids
+            and m.repair_id.vehicle_model_id not in m.product_id.as_vehicle_model_ids
+            and not m.as_fit_override_by_id
+        )
+
+    def _as_check_vehicle_fit(self):
+        for repair, moves in self._as_unfit_parts().grouped("repair_id").items():
+            raise UserError(
+                self.env._(
+                    "Work order %(wo)s: %(parts)s do not fit the vehicle model %(model)s (not among the parts' "
+                    "applicable vehicle models). Only a service manager may allow them, with a reason "
+                    "(Action > Allow Part on This Vehicle).",
+                    wo=repair.name,
+                    parts=", ".join(moves.product_id.mapped("display_name")),
+                    model=repair.vehicle_model_id.display_name,
+                )
+            )
+
     def _action_done(self, cancel_backorder=False):
         self._as_check_old_part_returned()
+        self._as_check_vehicle_fit()
         return super()._action_done(cancel_backorder=cancel_backorder)
+
+    # ------------------------------------------------------------ valuation
+    def _as_is_internal_part(self):
+        self.ensure_one()
+        return bool(self.repair_id and self.repair_line_type == "add" and self.payer == "internal")
+
+    def _as_internal_expense_account(self, accounts_data):
+        """Internal work (the dealer's own vehicles, goodwill) is an expense of the dealer: the company's
+        internal work expense account, else the expense account of the part (its category)."""
+        return self.company_id.as_internal_expense_account_id or accounts_data.get("expense")
+
+    def _get_dest_account(self, accounts_data):
+        if self._as_is_internal_part():
+            account = self._as_internal_expense_account(accounts_data)
+            if account:
+                return account.id
+        return super()._get_dest_account(accounts_data)
+
+    def _generate_valuation_lines_data(
+        self, partner_id, qty, debit_value, credit_value, debit_account_id, credit_account_id, svl_id, description
+    ):
+        lines = super()._generate_valuation_lines_data(
+            partner_id, qty, debit_value, credit_value, debit_account_id, credit_account_id, svl_id, description
+        )
+        analytic = self.company_id.as_internal_analytic_account_id
+        if self._as_is_internal_part() and analytic:
+            # The part's cost is charged to internal work, where its labour is charged too.
+            accounts = self.product_id.product_tmpl_id.with_company(self.company_id).get_product_accounts()
+            expense = self._as_internal_expense_account(accounts)
+            for vals in lines.values():
+                if expense and vals["account_id"] == expense.id:
+                    vals["analytic_distribution"] = {str(analytic.id): 100}
+        return lines

@@ -23,8 +23,13 @@ class StockWarehouse(models.Model):
         )
 
     def _as_route_removed_parts_to_old_parts(self):
+        """Removed and recycled parts of work orders are old parts: they go to the old-parts location,
+        never back into sellable stock."""
         for warehouse in self.filtered("repair_type_id"):
-            warehouse.repair_type_id.default_remove_location_dest_id = warehouse._as_old_parts_location()
+            old_parts = warehouse._as_old_parts_location()
+            warehouse.repair_type_id.write(
+                {"default_remove_location_dest_id": old_parts.id, "default_recycle_location_dest_id": old_parts.id}
+            )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -60,6 +60,7 @@ class TestWorkOrderFlow(AftersalesCase):
         # The removed old part is in the old-parts location, without value.
         old = order.move_ids.filtered(lambda m: m.repair_line_type == "remove")
         self.assertTrue(old.location_dest_id.as_old_parts)
+        self.assertEqual((old.state, old.quantity), ("done", 1.0))
         self.assertFalse(old.sudo().stock_valuation_layer_ids)
 
         order.with_user(self.advisor).action_settle()

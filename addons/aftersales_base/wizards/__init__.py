@@ -1,1 +1,2 @@
 from . import aftersales_work_check_fail
+from . import aftersales_part_fit_override
