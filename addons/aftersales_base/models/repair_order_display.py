@@ -22,6 +22,13 @@ class RepairOrder(models.Model):
     amount_customer_tax = fields.Monetary(compute="_compute_customer_taxes", string="Customer Taxes")
     amount_customer_taxed = fields.Monetary(compute="_compute_customer_taxes", string="Customer Total")
 
+    @api.depends("name")
+    def _compute_display_name(self):
+        """Repair's placeholder reference "New" (an untranslated default) in the user's language."""
+        super()._compute_display_name()
+        for order in self.filtered(lambda o: o.name == "New"):
+            order.display_name = self.env._("New Work Order")
+
     @api.depends("check_ids.check_type", "check_ids.result", "check_ids.round", "rework_count")
     def _compute_checks_passed(self):
         for order in self:
