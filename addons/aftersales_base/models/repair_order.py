@@ -58,7 +58,7 @@ class RepairOrder(models.Model):
         index=True,
         readonly=True,
         # Kanban columns and report groups in the flow's order, empty stages included.
-        group_expand=True,
+        group_expand="_group_expand_service_stage",
     )
     vehicle_id = fields.Many2one("fleet.vehicle", string="Vehicle", tracking=True, index=True, check_company=True)
     vin = fields.Char(related="vehicle_id.vin_sn", string="VIN")

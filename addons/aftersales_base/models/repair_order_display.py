@@ -94,6 +94,14 @@ class RepairOrder(models.Model):
         return position.map_tax(taxes)
 
     @api.model
+    def _group_expand_service_stage(self, stages, domain):
+        """Every stage in the flow's order; a board may limit its columns (``as_kanban_stages``, a display
+        option of the action, e.g. a technician's queue), stages holding orders are always shown."""
+        shown = self.env.context.get("as_kanban_stages")
+        codes = [code for code, _label in SERVICE_STAGES]
+        return [code for code in codes if not shown or code in shown or code in stages]
+
+    @api.model
     def _web_read_group(self, domain, fields, groupby, limit=None, offset=0, orderby=False, lazy=True):
         groups = super()._web_read_group(domain, fields, groupby, limit, offset, orderby, lazy)
         first = groupby[0] if isinstance(groupby, list | tuple) and groupby else groupby

@@ -42,6 +42,14 @@ class TestWorkshopUi(AftersalesCase):
         self.assertEqual(action.view_mode.split(",")[0], "kanban")
         queue = self.env.ref("aftersales_base.repair_order_action_my_queue")
         self.assertIn("search_default_my_queue", queue.context)
+        # The technician's board shows the columns of his queue, not the reception's.
+        queue_groups = (
+            self.env["repair.order"]
+            .with_user(self.technician)
+            .with_context(as_kanban_stages=["dispatched", "in_progress", "quality_check"])
+            .web_read_group([("id", "=", 0)], ["service_stage"], ["service_stage"])["groups"]
+        )
+        self.assertEqual([g["service_stage"] for g in queue_groups], ["dispatched", "in_progress", "quality_check"])
         order = self._new_order()
         self._receive(order)
         self._estimate(order, labour=[(self.op_maint, "customer")])
