@@ -1,6 +1,7 @@
 from . import res_company
 from . import resource_calendar
 from . import aftersales_working_day
+from . import res_users
 from . import res_config_settings
 from . import aftersales_numbered_mixin
 from . import aftersales_workflow_mixin
@@ -10,6 +11,7 @@ from . import aftersales_labour_line
 from . import aftersales_work_check
 from . import aftersales_workshop
 from . import fleet_vehicle
+from . import fleet_vehicle_name
 from . import fleet_vehicle_model
 from . import fleet_vehicle_odometer
 from . import product_template
@@ -21,6 +23,7 @@ from . import stock_location
 from . import stock_move
 from . import stock_warehouse
 from . import repair_order
+from . import repair_order_display
 from . import aftersales_appointment
 from . import aftersales_enquiry
 from . import aftersales_dashboard

@@ -53,6 +53,13 @@ class AftersalesAppointment(models.Model):
         for appointment in self:
             appointment.stop = appointment.start and appointment.start + timedelta(hours=appointment.duration)
 
+    @api.depends("name", "vehicle_id.license_plate", "partner_id.name")
+    def _compute_display_name(self):
+        """Plate and customer: what the calendar and the lists show of a booking."""
+        for appointment in self:
+            parts = [appointment.vehicle_id.license_plate, appointment.partner_id.name]
+            appointment.display_name = " ".join(p for p in parts if p) or appointment.name
+
     @api.depends("repair_id.move_ids.state")
     def _compute_parts_reserved(self):
         for appointment in self:

@@ -1,5 +1,6 @@
 from datetime import datetime, time
 
+import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -20,7 +21,13 @@ class AftersalesDashboard(models.TransientModel):
     )
     intake = fields.Integer(compute="_compute_kpis", string="Vehicles Received")
     intake_target = fields.Integer(compute="_compute_kpis", string="Intake Target")
-    intake_per_day = fields.Float(compute="_compute_kpis", string="Average Intake per Day")
+    intake_per_day = fields.Float(
+        compute="_compute_kpis",
+        string="Average Intake per Day",
+        help="Vehicles received divided by the days elapsed in the period (working days of the company's "
+        "calendar when it has one).",
+    )
+    days_elapsed = fields.Float(compute="_compute_kpis", string="Days Elapsed")
     intake_per_day_target = fields.Integer(related="company_id.as_target_intake_day")
     revenue = fields.Monetary(compute="_compute_kpis", string="Revenue")
     revenue_per_order = fields.Monetary(compute="_compute_kpis", string="Average Revenue per Order")
@@ -79,9 +86,11 @@ class AftersalesDashboard(models.TransientModel):
                 dash._period_domain() + [("is_insurance_claim", "=", True)], [], ["__count"]
             )
             days = (dash.date_to - dash.date_from).days + 1
+            elapsed = dash._days_elapsed()
+            dash.days_elapsed = elapsed
             dash.intake = count
             dash.intake_target = round(dash.company_id.as_target_intake_month * days / 30.0)
-            dash.intake_per_day = count / days
+            dash.intake_per_day = count / elapsed if elapsed else 0.0
             dash.revenue = revenue
             dash.revenue_per_order = revenue / count if count else 0.0
             dash.labour_mechanical, dash.labour_body, dash.labour_paint = mech, body, paint
@@ -103,6 +112,55 @@ class AftersalesDashboard(models.TransientModel):
                 ["partner_id:count_distinct"],
             )
             dash.base_customers = customers
+
+    @api.depends("date_from", "date_to")
+    def _compute_display_name(self):
+        for dash in self:
+            dash.display_name = "%s ~ %s" % (dash.date_from or "", dash.date_to or "")
+
+    def _days_elapsed(self):
+        """Days of the period up to today: working days of the company's calendar when it has one."""
+        self.ensure_one()
+        stop = min(self.date_to, fields.Date.context_today(self))
+        if stop < self.date_from:
+            return 0.0
+        calendar_days = float((stop - self.date_from).days + 1)
+        calendar = self.company_id["resource_calendar_id"] if "resource_calendar_id" in self.company_id else False
+        if not calendar:
+            return calendar_days
+        tz = pytz.timezone(calendar.tz or self.env.user.tz or "UTC")
+        start_dt = tz.localize(datetime.combine(self.date_from, time.min))
+        stop_dt = tz.localize(datetime.combine(stop, time.max))
+        working = calendar.get_work_duration_data(start_dt, stop_dt)["days"]
+        # A period of holidays only still has elapsed days: do not divide by zero.
+        return round(working, 2) or calendar_days
+
+    def _shift_period(self, months):
+        self.ensure_one()
+        start = self.date_from.replace(day=1) + relativedelta(months=months)
+        self.write({"date_from": start, "date_to": start + relativedelta(months=1, days=-1)})
+
+    def action_previous_month(self):
+        self._shift_period(-1)
+        return True
+
+    def action_next_month(self):
+        self._shift_period(1)
+        return True
+
+    @api.model
+    def action_open_dashboard(self):
+        """The dashboard of the current month, opened read-only (not as a new record to save)."""
+        dashboard = self.create({})
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Workshop Dashboard"),
+            "res_model": self._name,
+            "res_id": dashboard.id,
+            "view_mode": "form",
+            "views": [(self.env.ref("aftersales_base.aftersales_dashboard_view_form").id, "form")],
+            "target": "current",
+        }
 
     def action_open_orders(self):
         self.ensure_one()

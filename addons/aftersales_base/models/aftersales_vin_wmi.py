@@ -8,7 +8,7 @@ class AftersalesVinWmi(models.Model):
 
     code = fields.Char(required=True, size=3, index=True, help="Positions 1-3 of the VIN.")
     brand_id = fields.Many2one("fleet.vehicle.model.brand", required=True, ondelete="cascade")
-    manufacturer = fields.Char(help="Manufacturer or joint venture that uses this code.")
+    manufacturer = fields.Char(translate=True, help="Manufacturer or joint venture that uses this code.")
 
     _sql_constraints = [("code_uniq", "unique(code)", "This manufacturer code is already mapped to a brand.")]
 

@@ -57,6 +57,8 @@ class RepairOrder(models.Model):
         tracking=True,
         index=True,
         readonly=True,
+        # Kanban columns and report groups in the flow's order, empty stages included.
+        group_expand="_group_expand_service_stage",
     )
     vehicle_id = fields.Many2one("fleet.vehicle", string="Vehicle", tracking=True, index=True, check_company=True)
     vin = fields.Char(related="vehicle_id.vin_sn", string="VIN")
@@ -401,7 +403,8 @@ class RepairOrder(models.Model):
 
     # ------------------------------------------------------- flow helpers
     def _stage_label(self, stage):
-        return dict(SERVICE_STAGES)[stage]
+        # The label in the user's language (chatter, error messages), not the code's English.
+        return dict(self._fields["service_stage"]._description_selection(self.env))[stage]
 
     def _check_stage(self, *allowed):
         for order in self:
@@ -600,7 +603,7 @@ class RepairOrder(models.Model):
         moves.picked = True
         self._as_receive_old_parts()
         self._as_workflow_write({"parts_issued_date": fields.Datetime.now()})
-        return True
+        return self._as_parts_issued_notification(moves)
 
     def _as_receive_old_parts(self):
         """Old in, new out: the removed parts recorded on the orders are moved from the vehicle to the
