@@ -129,7 +129,7 @@ class TestFollowup(FollowupCommon):
             self.assertEqual(call.solution_date, date(2026, 3, 10))
             told = call.activity_ids.filtered(lambda a: a.user_id == self.clerk)
             self.assertEqual(told.date_deadline, date(2026, 3, 10), "the customer is told the same day")
-        with freeze_time("2026-03-09 10:00:00"):
+        with freeze_time("2026-03-11 10:00:00"):
             self.assertTrue(call.is_late, "a solution not told the same day is late")
             call.with_user(self.clerk).action_customer_told()
         self.assertEqual(call.state, "closed")
