@@ -51,6 +51,12 @@ class AftersalesOemExchange(models.Model):
         ("idempotency_key_uniq", "unique(idempotency_key)", "A document is queued for the OEM only once."),
     ]
 
+    @api.depends("kind", "claim_id.name")
+    def _compute_display_name(self):
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        for exchange in self:
+            exchange.display_name = f"{kinds.get(exchange.kind, '')} {exchange.claim_id.name or ''}".strip()
+
     # ------------------------------------------------------------------ connection
     @api.model
     def _as_oem_client(self, company):

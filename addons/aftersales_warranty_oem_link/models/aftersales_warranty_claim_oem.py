@@ -6,6 +6,7 @@ API call may do exactly what that dealer's portal user may do on the portal form
 """
 
 import hashlib
+from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.addons.aftersales_base.tools.portal_input import (
@@ -18,6 +19,7 @@ from odoo.addons.aftersales_warranty.models.aftersales_warranty_claim_portal imp
 from odoo.exceptions import AccessError, MissingError, ValidationError
 
 MAX_KEY = 200
+PULL_OVERLAP = timedelta(minutes=10)  # not a business rule: longer than any transaction of the OEM site
 MAX_UPDATES = 500  # claims returned by one pull; the next pull continues from the last one's time
 CLAIM_VALUES = ("vin", "repair_date", "mileage", "complaint", "cause", "correction", "parts", "operations")
 
@@ -169,7 +171,9 @@ class AftersalesWarrantyClaim(models.Model):
             raise ValidationError(self.env._("The time of the last pull is not a date and time.")) from None
         domain = [("as_oem_idempotency_key", "!=", False)]
         if since:
-            domain.append(("write_date", ">=", since))  # >=: a change in the same second is sent again
+            # A transaction that started before the last pull and committed after it wrote an earlier write_date:
+            # the window overlaps the last one (the dealer site applies a change it already has as nothing).
+            domain.append(("write_date", ">=", since - PULL_OVERLAP))
         # As the portal user: the record rules return its own dealer's claims only.
         claims = self.search(domain, order="write_date, id", limit=MAX_UPDATES)
         now = self.env.cr.now() if len(claims) < MAX_UPDATES else claims[-1].write_date

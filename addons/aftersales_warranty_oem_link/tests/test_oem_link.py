@@ -30,7 +30,9 @@ class TestOemLink(WarrantyCommon, HttpCase):
         cls.oem_company = cls.env["res.company"].create({"name": "测试主机厂"})
         cls.env["account.chart.template"].try_loading("generic_coa", company=cls.oem_company, install_demo=False)
         # One catalogue and one policy for both sites (in two databases each has its own copy).
-        (cls.vehicle | cls.operation | cls.policy).company_id = False
+        for record in (cls.vehicle, cls.operation, cls.policy):
+            record.company_id = False
+        cls.part.with_company(cls.oem_company).standard_price = 500.0  # the OEM's price list: the same price
         cls.company.as_oem_partner_id = cls.oem_company.partner_id
         cls.dealer = cls.company.partner_id
         cls.dealer.is_network_dealer = True
@@ -127,7 +129,7 @@ class TestOemLink(WarrantyCommon, HttpCase):
         self.assertEqual(claim.as_oem_claim_name, oem_claim.name)
 
         # The confirmation got lost (timeout, crash): sent again, the OEM answers with the same claim.
-        exchange.write({"state": "queued"})  # as superuser: the situation after a lost answer
+        exchange.sudo().write({"state": "queued"})  # as superuser: the situation after a lost answer
         exchange.with_user(self.clerk).action_retry()
         self.assertEqual(self._oem_claims(claim), oem_claim)
         self.assertRecordValues(exchange, [{"state": "sent", "attempts": 2, "oem_record_id": oem_claim.id}])
@@ -213,12 +215,12 @@ class TestOemLink(WarrantyCommon, HttpCase):
         self.assertGreaterEqual(exchange.next_attempt, before + timedelta(minutes=5))
         self.Exchange._cron_oem_sync()  # not due yet: not tried again
         self.assertEqual(exchange.attempts, 1)
-        exchange.write({"next_attempt": before - timedelta(minutes=1)})  # time passes
+        exchange.sudo().write({"next_attempt": before - timedelta(minutes=1)})  # time passes
         self.Exchange._cron_oem_sync()
         self.assertEqual(exchange.attempts, 2)
         self.assertGreaterEqual(exchange.next_attempt, before + timedelta(minutes=10))  # doubled
         self._connect(self.base_url())
-        exchange.write({"next_attempt": before - timedelta(minutes=1)})
+        exchange.sudo().write({"next_attempt": before - timedelta(minutes=1)})
         self.Exchange._cron_oem_sync()
         self.assertRecordValues(exchange, [{"state": "sent", "attempts": 3, "last_error": False}])
         self.assertEqual(len(self._oem_claims(claim)), 1)
