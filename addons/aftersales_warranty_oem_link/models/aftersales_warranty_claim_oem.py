@@ -47,24 +47,6 @@ class AftersalesWarrantyClaim(models.Model):
     def _as_workflow_field_names(self):
         return super()._as_workflow_field_names() | {"as_oem_idempotency_key"}
 
-    def _find_duplicates(self):
-        """A claim is a duplicate of another claim of the same company only: in one database standing for
-        two sites, the dealer company's own claim and its copy at the OEM company are one claim."""
-        result = super()._find_duplicates()
-        if not result:
-            return result
-        names = {name for names in result.values() for name in names}
-        # sudo: names and companies of claims the checker already found (the query above ignores rules).
-        others = self.sudo().search_read([("name", "in", list(names))], ["name", "company_id"])
-        companies = {}
-        for other in others:
-            companies.setdefault(other["name"], set()).add(other["company_id"][0])
-        claims = self.browse(list(result))
-        return {
-            claim.id: [name for name in result[claim.id] if claim.company_id.id in companies.get(name, ())]
-            for claim in claims
-        }
-
     # ------------------------------------------------------------------ API (called by the dealer site)
     @api.model
     def _as_oem_dealer(self):

@@ -5,10 +5,12 @@ import base64
 import socket
 from datetime import timedelta
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.addons.aftersales_warranty.tests.common import WarrantyCommon
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, new_test_user, tagged
+
+from ..tools import OemError
 
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
@@ -75,8 +77,8 @@ class TestOemLink(WarrantyCommon, HttpCase):
             }
         )
 
-    def _dealer_claim(self):
-        claim = self._new_claim(attach=0)
+    def _dealer_claim(self, **kw):
+        claim = self._new_claim(attach=0, **kw)
         self.env["ir.attachment"].create(
             [
                 {
@@ -254,3 +256,99 @@ class TestOemLink(WarrantyCommon, HttpCase):
         self.assertEqual(updates["claims"], [])
         mine = self._oem_claims(claim)
         self.assertTrue(mine)
+
+    def test_rejection_comes_back_with_its_reason_code(self):
+        claim = self._dealer_claim()
+        self.Exchange._cron_oem_sync()
+        oem_claim = self._oem_claims(claim)
+        oem_claim.with_user(self.oem_reviewer).action_start_review()
+        oem_claim.with_user(self.oem_reviewer).action_reject(self.reason, "减震器有撞击痕迹")
+        self.Exchange._cron_oem_sync()
+        self.assertRecordValues(
+            claim,
+            [
+                {
+                    "state": "rejected",
+                    "reason_id": self.reason.id,
+                    "review_note": "减震器有撞击痕迹",
+                    "amount_approved": 0,
+                }
+            ],
+        )
+
+    def test_refused_by_the_oem_stays_in_error_until_corrected(self):
+        """The OEM refuses the data (a part number it does not know): not retried by the cron; sent by the clerk
+        once corrected."""
+        own_part = self.env["product.product"].create(
+            {
+                "name": "经销商自编件",
+                "default_code": "DLR-ONLY-9",
+                "company_id": self.company.id,
+                "categ_id": self.categ_chassis.id,
+                "standard_price": 10.0,
+            }
+        )
+        lines = self._claim_vals()["line_ids"] + [
+            Command.create({"line_type": "part", "product_id": own_part.id, "quantity": 1})
+        ]
+        claim = self._dealer_claim(line_ids=lines)
+        self.Exchange._cron_oem_sync()
+        exchange = claim.as_oem_exchange_ids
+        self.assertRecordValues(exchange, [{"state": "error", "attempts": 1}])
+        self.assertIn("DLR-ONLY-9", exchange.last_error)
+        self.assertEqual(claim.as_oem_sync_state, "error")
+        exchange.sudo().write({"next_attempt": fields.Datetime.now() - timedelta(hours=1)})
+        self.Exchange._cron_oem_sync()
+        self.assertEqual(exchange.attempts, 1)
+        self.assertFalse(self._oem_claims(claim))
+        own_part.company_id = False  # the OEM's catalogue has it now
+        claim.with_user(self.clerk).action_as_oem_send()
+        self.assertRecordValues(exchange, [{"state": "sent", "attempts": 2}])
+        self.assertEqual(len(self._oem_claims(claim)), 1)
+
+    def test_oem_side_refuses_what_the_portal_refuses(self):
+        """The OEM method accepts from a key only what the dealer's portal form accepts; nothing is created."""
+        claim = self._new_claim(attach=0)
+        exchange = self.Exchange.sudo().create(
+            {
+                "company_id": self.company.id,
+                "res_model": claim._name,
+                "res_id": claim.id,
+                "claim_id": claim.id,
+                "kind": "claim",
+                "direction": "out",
+                "state": "queued",
+                "idempotency_key": "attack:1",
+            }
+        )
+        payload = claim._as_oem_payload(exchange)
+        count = self.OemClaims.search_count([])
+        for bad in ({"mileage": "nan"}, {"mileage": "1e308"}, {"mileage": "-5"}, {"vin": "NOPE"}, {"parts": "x"}):
+            with self.assertRaises(OemError) as caught:
+                self.Exchange._as_oem_call(self.company, "as_oem_receive_claim", dict(payload, **bad))
+            self.assertEqual(caught.exception.kind, "refused", bad)
+        self.assertEqual(self.OemClaims.search_count([]), count)
+        # A portal user of a company that is no network dealer is refused; an internal user's key too.
+        self.dealer.is_network_dealer = False
+        with self.assertRaises(OemError) as caught:
+            self.Exchange._as_oem_call(self.company, "as_oem_receive_claim", payload)
+        self.assertEqual(caught.exception.kind, "forbidden")
+        internal = new_test_user(self.env, login="oem_link_internal", groups="base.group_user")
+        key = (
+            self.env["res.users.apikeys"]
+            .with_user(internal)
+            ._generate(None, "internal", fields.Datetime.now() + timedelta(hours=12))
+        )
+        self._connect(self.base_url(), key=key)
+        self.company.as_oem_login = internal.login
+        with self.assertRaises(OemError) as caught:
+            self.Exchange._as_oem_call(self.company, "as_oem_receive_claim", payload)
+        self.assertEqual(caught.exception.kind, "forbidden")
+        self.assertEqual(self.OemClaims.search_count([]), count)
+
+    def test_not_connected_nothing_queued(self):
+        self.company.as_oem_url = False
+        claim = self._dealer_claim()
+        self.assertEqual(claim.state, "submitted")
+        self.assertFalse(claim.as_oem_exchange_ids)
+        self.assertTrue(claim.dealer_invoice_id)
