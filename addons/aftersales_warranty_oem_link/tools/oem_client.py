@@ -42,7 +42,7 @@ class OemClient:
         try:
             response = requests.post(self.url, json=payload, timeout=self.timeout)
         except requests.RequestException as error:
-            raise OemError("unreachable", str(error)) from error
+            raise OemError("unreachable", self._reason(error)) from error
         if response.status_code != 200:
             raise OemError("unreachable", f"HTTP {response.status_code}")
         try:
@@ -52,6 +52,14 @@ class OemClient:
         if "error" in data:
             raise self._error(data["error"])
         return data.get("result")
+
+    def _reason(self, error):
+        """The short cause of a network failure (urllib3 nests it in a long message)."""
+        if isinstance(error, requests.Timeout):
+            return f"no answer within {self.timeout} s"
+        text = str(error)
+        start = text.rfind("[Errno")
+        return text[start:].rstrip("')\"") if start >= 0 else text[:200]
 
     @staticmethod
     def _error(error):
