@@ -7,6 +7,8 @@ VENV="${VENV:-$ROOT/.venv}"
 PY="$VENV/bin/python"
 export PYTHONPATH="$ODOO_SRC${PYTHONPATH:+:$PYTHONPATH}"
 ADDONS="aftersales_base,aftersales_parts,aftersales_warranty,aftersales_network,aftersales_followup"
+# Addons a site chooses (never auto-installed): the full test run installs and tests them too.
+SITE_ADDONS="aftersales_warranty_oem_link"
 ADDONS_PATH="$ROOT/addons,$ODOO_SRC/addons,$ODOO_SRC/odoo/addons"
 
 die() { echo "ERROR: $*" >&2; exit 1; }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the suite on real Odoo 18.0 and PostgreSQL:
-#  1. installs all five addons (with demo data and zh_CN) into a fresh database and
+#  1. installs all five addons and the site-chosen ones (with demo data and zh_CN) into a fresh database and
 #     fails on any ERROR/CRITICAL line of the install log;
 #  2. exports each addon's translation template from that database (var/pot/);
 #  3. runs every addon's Odoo tests (HttpCase tours included, headless Chromium) and
@@ -41,8 +41,8 @@ install_db() {  # install_db DB MODULES LOG [extra odoo args]
 }
 
 start=$(date +%s)
-echo "==> [1/4] installing $ADDONS into fresh database $DB (demo data, zh_CN)"
-install_db "$DB" "$ADDONS" "$VAR/log/install-$DB.log" --load-language=zh_CN
+echo "==> [1/4] installing $ADDONS,$SITE_ADDONS into fresh database $DB (demo data, zh_CN)"
+install_db "$DB" "$ADDONS,$SITE_ADDONS" "$VAR/log/install-$DB.log" --load-language=zh_CN
 echo "    done in $(( $(date +%s) - start ))s"
 
 echo "==> [2/4] exporting translation templates to var/pot/"
@@ -64,7 +64,7 @@ set -e
 
 if [ "${SKIP_ALONE:-0}" != 1 ]; then
     echo "==> [4/4] each addon installs alone into its own fresh database"
-    for addon in ${ADDONS//,/ }; do
+    for addon in ${ADDONS//,/ } ${SITE_ADDONS//,/ }; do
         t=$(date +%s)
         install_db "${DB}_$addon" "$addon" "$VAR/log/install-alone-$addon.log"
         [ "${KEEP_DB:-0}" = 1 ] || dropdb "${DB}_$addon"

@@ -560,7 +560,8 @@ class AftersalesWarrantyClaim(models.Model):
         return problems
 
     def _find_duplicates(self):
-        """Other live claims with the same vehicle and causal part within the window: one indexed query."""
+        """Other live claims of the same company with the same vehicle and causal part within the window: one
+        indexed query. (A dealer company's own claim and its copy at the OEM company are one claim, at two sites.)"""
         claims = self.filtered(lambda c: c.id and c.causal_product_id)
         if not claims:
             return {}
@@ -577,6 +578,7 @@ class AftersalesWarrantyClaim(models.Model):
                AND o.repair_date BETWEEN c.repair_date - rc.as_claim_duplicate_days
                                      AND c.repair_date + rc.as_claim_duplicate_days
                AND o.id != c.id
+               AND o.company_id = c.company_id
                AND o.state NOT IN ('draft', 'rejected')
              WHERE c.id IN %s
              ORDER BY o.name

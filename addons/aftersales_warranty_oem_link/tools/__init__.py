@@ -1,0 +1,1 @@
+from .oem_client import OemClient, OemError
