@@ -13,3 +13,4 @@ from . import aftersales_warranty_scrap
 from . import aftersales_vehicle_return
 from . import stock_location
 from . import aftersales_warranty_claim_portal
+from . import stock_move

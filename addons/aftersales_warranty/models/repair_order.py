@@ -17,6 +17,7 @@ class RepairOrder(models.Model):
         "res.users", string="Warranty Sign-Off", readonly=True, copy=False, tracking=True
     )
     has_warranty_parts = fields.Boolean(compute="_compute_has_warranty_parts")
+    warranty_unsigned = fields.Boolean(compute="_compute_has_warranty_parts", string="Warranty Parts to Sign Off")
 
     def _as_workflow_field_names(self):
         # The warranty clerk's sign-off is given by its button only.
@@ -43,31 +44,47 @@ class RepairOrder(models.Model):
         for order in self:
             order.campaign_vehicle_ids = lines.filtered(lambda x, v=order.vehicle_id: x.vehicle_id == v)
 
-    @api.depends("move_ids.payer", "move_ids.repair_line_type")
+    @api.depends("move_ids.payer", "move_ids.repair_line_type", "move_ids.as_warranty_signoff_id", "move_ids.state")
     def _compute_has_warranty_parts(self):
         for order in self:
             order.has_warranty_parts = any(
                 m.payer == "warranty" and m.repair_line_type == "add" for m in order.move_ids
             )
+            order.warranty_unsigned = bool(order.move_ids._as_warranty_unsigned())
 
     # ------------------------------------------------------------------ sign-off
     def action_warranty_signoff(self):
-        """The warranty clerk signs off the warranty parts before they are issued."""
+        """The warranty clerk signs off the warranty parts before they are issued: each part on
+        its own, so a warranty part added later (additional work) needs a sign-off of its own."""
         self.env["aftersales.warranty.claim"]._check_group(
             "aftersales_warranty.group_aftersales_warranty_clerk", self.env._("sign off warranty parts of")
         )
-        self._as_workflow_write({"warranty_signoff_id": self.env.uid})
         for order in self:
-            order.message_post(body=self.env._("Warranty parts signed off by the warranty clerk."))
+            moves = order.move_ids._as_warranty_unsigned()
+            if not moves:
+                raise UserError(
+                    self.env._("Work order %(wo)s has no warranty part waiting for a sign-off.", wo=order.name)
+                )
+            moves._as_workflow_write({"as_warranty_signoff_id": self.env.uid})
+            order._as_workflow_write({"warranty_signoff_id": self.env.uid})
+            order.message_post(
+                body=self.env._(
+                    "Warranty parts signed off by the warranty clerk: %(parts)s.",
+                    parts=", ".join(moves.product_id.mapped("display_name")),
+                )
+            )
         return True
 
     def action_issue_parts(self):
         for order in self:
-            if order.has_warranty_parts and not order.warranty_signoff_id:
+            unsigned = order.move_ids._as_warranty_unsigned()
+            if unsigned:
                 raise UserError(
                     self.env._(
-                        "Work order %(wo)s: warranty parts are issued only with the warranty clerk's sign-off.",
+                        "Work order %(wo)s: warranty parts are issued only with the warranty clerk's sign-off "
+                        "(each part its own): %(parts)s.",
                         wo=order.name,
+                        parts=", ".join(unsigned.product_id.mapped("display_name")),
                     )
                 )
         return super().action_issue_parts()

@@ -1,5 +1,5 @@
 from odoo import Command
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
 from .common import WarrantyCommon
@@ -77,6 +77,41 @@ class TestWorkOrder(WarrantyCommon):
             order.with_user(advisor).action_issue_parts()
         order.with_user(self.clerk).action_warranty_signoff()
         self.assertEqual(order.warranty_signoff_id, self.clerk)
+        warranty_parts = order.move_ids.filtered(lambda m: m.payer == "warranty")
+        self.assertEqual(warranty_parts.as_warranty_signoff_id, self.clerk)
+
+    def test_each_warranty_part_needs_its_own_sign_off(self):
+        """A warranty part added after the sign-off (additional work) waits for a sign-off of its own."""
+        order = self._order(stage="in_progress")
+        order.with_user(self.clerk).action_warranty_signoff()
+        order.write(
+            {
+                "move_ids": [
+                    Command.create(
+                        {
+                            "product_id": self.part2.id,
+                            "product_uom_qty": 1,
+                            "repair_line_type": "add",
+                            "payer": "warranty",
+                        }
+                    )
+                ]
+            }
+        )
+        later = order.move_ids.filtered(lambda m: not m.as_warranty_signoff_id)
+        self.assertEqual(len(later), 1)
+        self.assertTrue(order.warranty_unsigned)
+        advisor = new_test_user(self.env, login="wty_advisor2", groups="aftersales_base.group_aftersales_advisor")
+        with self.assertRaisesRegex(UserError, "each part its own"):
+            order.with_user(advisor).action_issue_parts()
+        # Nobody writes the sign-off by hand, the clerk included.
+        with self.assertRaises(AccessError):
+            later.with_user(self.clerk).write({"as_warranty_signoff_id": self.clerk.id})
+        order.with_user(self.clerk).action_warranty_signoff()
+        self.assertEqual(later.as_warranty_signoff_id, self.clerk)
+        self.assertFalse(order.warranty_unsigned)
+        with self.assertRaisesRegex(UserError, "no warranty part waiting"):
+            order.with_user(self.clerk).action_warranty_signoff()
 
     def test_warranty_old_parts_never_go_back_to_the_customer(self):
         order = self._order(
