@@ -78,12 +78,14 @@ class ResCompany(models.Model):
         """Demo: give the company the demo chart (see _as_demo_chart_template) before any entry is posted.
 
         Replacing account's generic demo chart drops the taxes of the products already created: those sold get
-        the new chart's default sales tax again. Anglo-Saxon accounting (cost of parts at invoicing) as on the
-        generic chart."""
+        the new chart's default sales tax again, the company's pricelist its currency. Anglo-Saxon accounting
+        (cost of parts at invoicing) as on the generic chart."""
         template = self._as_demo_chart_template()
         for company in self.filtered(lambda c: c.chart_template != template):
             self.env["account.chart.template"].try_loading(template, company=company, install_demo=False)
             company.anglo_saxon_accounting = True
+            # the company's pricelist was made in the former currency: sales are in the chart's (CNY)
+            self.env["product.pricelist"].search([("company_id", "=", company.id)]).currency_id = company.currency_id
             products = self.env["product.template"].search([("sale_ok", "=", True), ("taxes_id", "=", False)])
             products._force_default_sale_tax(company)
 

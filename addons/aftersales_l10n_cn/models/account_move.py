@@ -7,7 +7,8 @@ FAPIAO_LENGTHS = (8, 20)  # legacy paper / electronic fapiao number; fully digit
 class AccountMove(models.Model):
     _inherit = "account.move"
 
-    fapiao = fields.Char(size=20)
+    # no size: l10n_cn's size=8 would cut a longer number silently; the check below refuses it instead
+    fapiao = fields.Char(size=None)
     as_fapiao_type = fields.Selection(
         [("general", "General VAT Invoice"), ("special", "Special VAT Invoice")],
         string="Fapiao Type",
