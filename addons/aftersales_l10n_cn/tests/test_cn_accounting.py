@@ -100,6 +100,26 @@ class TestChineseAccounting(AftersalesCase):
         self.assertEqual(invoice.payment_state, "paid")
         order.with_user(self.advisor).action_deliver()
 
+    def _count(self, product, quantity):
+        quant = self.env["stock.quant"].search([("product_id", "=", product.id), ("location_id", "=", self.stock.id)])
+        quant.with_context(inventory_mode=True).write({"inventory_quantity": quantity})
+        quant.action_apply_inventory()
+        move = self.env["stock.move"].search([("product_id", "=", product.id)], order="id desc", limit=1)
+        return move.stock_valuation_layer_ids.account_move_id.line_ids
+
+    def test_stocktake_loss_and_gain_in_the_chinese_books(self):
+        """Counted less: the loss is 营业外支出 571100 out of 库存商品 140500; counted more: 营业外收入 530100."""
+        if "as_stock_loss_account_id" not in self.company._fields:
+            self.skipTest("aftersales_parts sets the loss and gain accounts")
+        self.assertEqual(
+            self._codes(self._count(self.oil_filter, 8)),
+            [("140500", "asset_current", -40.0), ("571100", "expense", 40.0)],
+        )
+        self.assertEqual(
+            self._codes(self._count(self.oil_filter, 9)),
+            [("140500", "asset_current", 20.0), ("530100", "income_other", -20.0)],
+        )
+
     def test_fapiao_number_8_or_20_digits(self):
         """A legacy fapiao has 8 digits, a fully digital e-invoice (数电票) 20: both accepted, nothing else."""
         invoice = self.env["account.move"].create(

@@ -32,7 +32,8 @@ class TestClaimFapiao(WarrantyCommon):
 
     def test_settlement_needs_the_dealers_fapiao_when_the_oem_asks(self):
         """Setting on: refused without the dealer's fapiao (nothing posted); with its 20-digit number the claim
-        is settled and the bill from the dealer carries the number, on the chart's payable 220200."""
+        is settled and the bill from the dealer carries the number: 应付账款 220200 to the dealer, the cost on
+        主营业务成本 540100 and the input VAT on 应交税费 222100."""
         self.env["res.config.settings"].create({"as_claim_needs_fapiao": True}).execute()
         self.assertTrue(self.company.as_claim_needs_fapiao)
         claim = self._approved_claim()
@@ -55,6 +56,8 @@ class TestClaimFapiao(WarrantyCommon):
             (payable.account_id.code, payable.account_id.account_type, payable.balance),
             ("220200", "liability_payable", -bill.amount_total),
         )
+        costs = bill.line_ids.filtered(lambda line: line.display_type in ("product", "tax"))
+        self.assertEqual(sorted(set(costs.mapped("account_id.code"))), ["222100", "540100"])
 
     def test_claim_report_prints_the_approved_amount_in_capital_numerals(self):
         claim = self._approved_claim()
