@@ -9,6 +9,8 @@ export PYTHONPATH="$ODOO_SRC${PYTHONPATH:+:$PYTHONPATH}"
 ADDONS="aftersales_base,aftersales_parts,aftersales_warranty,aftersales_network,aftersales_followup"
 # Addons a site chooses (never auto-installed): the full test run installs and tests them too.
 SITE_ADDONS="aftersales_warranty_oem_link"
+# China's localization: the demo companies get its chart, and the bridge aftersales_l10n_cn installs itself
+L10N="l10n_cn"
 ADDONS_PATH="$ROOT/addons,$ODOO_SRC/addons,$ODOO_SRC/odoo/addons"
 
 die() { echo "ERROR: $*" >&2; exit 1; }

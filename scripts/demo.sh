@@ -15,7 +15,7 @@ fi
 if ! psql -d "$DB" -Atc "select 1 from ir_module_module where name='aftersales_base' and state='installed'" 2>/dev/null | grep -q 1; then
     dropdb --if-exists "$DB"
     echo "==> building $DB (all addons, demo data, zh_CN); this takes a few minutes"
-    odoo_bin -d "$DB" -i "$ADDONS" --load-language=zh_CN --stop-after-init --log-level=warn --http-port=0
+    odoo_bin -d "$DB" -i "$ADDONS,$L10N" --load-language=zh_CN --stop-after-init --log-level=warn --http-port=0
     # Users see the suite in Chinese; admin keeps admin / admin.
     echo "env['res.users'].search([('share', '=', False)]).write({'lang': 'zh_CN'}); env['res.partner'].browse(env.ref('base.partner_admin').id).lang = 'zh_CN'; env.cr.commit()" \
         | "$PY" "$ODOO_SRC/odoo-bin" shell -c "$ROOT/odoo.conf" --addons-path="$ADDONS_PATH" \

@@ -41,8 +41,8 @@ install_db() {  # install_db DB MODULES LOG [extra odoo args]
 }
 
 start=$(date +%s)
-echo "==> [1/4] installing $ADDONS,$SITE_ADDONS into fresh database $DB (demo data, zh_CN)"
-install_db "$DB" "$ADDONS,$SITE_ADDONS" "$VAR/log/install-$DB.log" --load-language=zh_CN
+echo "==> [1/4] installing $ADDONS,$SITE_ADDONS,$L10N into fresh database $DB (demo data, zh_CN)"
+install_db "$DB" "$ADDONS,$SITE_ADDONS,$L10N" "$VAR/log/install-$DB.log" --load-language=zh_CN
 echo "    done in $(( $(date +%s) - start ))s"
 
 echo "==> [2/4] exporting translation templates to var/pot/"

@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResCompany(models.Model):
@@ -66,6 +66,33 @@ class ResCompany(models.Model):
     as_target_base_customers = fields.Integer(string="Target base customers", default=1500)
     as_target_comeback_rate = fields.Float(string="Comeback rate goal (%)", default=2.0)
     as_target_first_fix_rate = fields.Float(string="First-time-fix rate goal (%)", default=98.0)
+
+    # ------------------------------------------------------------------ chart of accounts
+    @api.model
+    def _as_demo_chart_template(self):
+        """Demo: China's small-business chart (``cn``) when l10n_cn is installed, else Odoo's generic chart."""
+        installed = self.env["ir.module.module"].search_count([("name", "=", "l10n_cn"), ("state", "=", "installed")])
+        return "cn" if installed else "generic_coa"
+
+    def _as_demo_load_chart(self):
+        """Demo: give the company the demo chart (see _as_demo_chart_template) before any entry is posted.
+
+        Replacing account's generic demo chart drops the taxes of the products already created: those sold get
+        the new chart's default sales tax again, the company's pricelist its currency. Anglo-Saxon accounting
+        (cost of parts at invoicing) as on the generic chart."""
+        template = self._as_demo_chart_template()
+        for company in self.filtered(lambda c: c.chart_template != template):
+            self.env["account.chart.template"].try_loading(template, company=company, install_demo=False)
+            company.anglo_saxon_accounting = True
+            # the company's pricelist was made in the former currency: sales are in the chart's (CNY)
+            self.env["product.pricelist"].search([("company_id", "=", company.id)]).currency_id = company.currency_id
+            products = self.env["product.template"].search([("sale_ok", "=", True), ("taxes_id", "=", False)])
+            products._force_default_sale_tax(company)
+
+    def _as_chart_account(self, role):
+        """Localization hook: the account a chart's bridge addon gives an after-sales role ("stock_loss",
+        "stock_gain", "internal_expense"); none here (the addons then take the chart's accounts by type)."""
+        return self.env["account.account"]
 
     def _as_add_working_days(self, start, days):
         """``start`` moved forward by ``days`` working days of the company's working schedule

@@ -66,7 +66,9 @@ class NetworkApplicationDemo(models.Model):
             return
         if not oem.chart_template:
             # The OEM's site keeps its own books: give its demo company a chart of accounts.
-            self.env["account.chart.template"].try_loading("generic_coa", company=oem, install_demo=False)
+            self.env["account.chart.template"].try_loading(
+                self.env["res.company"]._as_demo_chart_template(), company=oem, install_demo=False
+            )
         officer = self.env.ref("aftersales_network.demo_user_officer")
         member_1 = self.env.ref("aftersales_network.demo_user_member_1")
         member_2 = self.env.ref("aftersales_network.demo_user_member_2")

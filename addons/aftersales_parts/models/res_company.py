@@ -128,10 +128,15 @@ class ResCompany(models.Model):
         category = self.env.ref("product.product_category_all", raise_if_not_found=False)
         category = (category or self.env["product.category"].search([], limit=1)).with_company(self)
         domain = Account._check_company_domain(self)
-        loss = category.property_account_expense_categ_id or Account.search(
-            [*domain, ("account_type", "=", "expense")], limit=1
+        # a localization bridge (e.g. aftersales_l10n_cn) may name its chart's own accounts
+        loss = (
+            self._as_chart_account("stock_loss")
+            or category.property_account_expense_categ_id
+            or Account.search([*domain, ("account_type", "=", "expense")], limit=1)
         )
-        gain = Account.search([*domain, ("account_type", "=", "income_other")], limit=1)
+        gain = self._as_chart_account("stock_gain") or Account.search(
+            [*domain, ("account_type", "=", "income_other")], limit=1
+        )
         return loss, gain or category.property_account_income_categ_id
 
     def _as_configure_loss_locations(self, force=False):

@@ -162,7 +162,9 @@ class ResCompany(models.Model):
             )
         if not company.chart_template:
             # The OEM's site keeps its own books: its claims are billed and recovered there.
-            self.env["account.chart.template"].try_loading("generic_coa", company=company, install_demo=False)
+            self.env["account.chart.template"].try_loading(
+                self.env["res.company"]._as_demo_chart_template(), company=company, install_demo=False
+            )
         main = self.env.ref("base.main_company")
         main.as_oem_partner_id = main.as_oem_partner_id or company.partner_id
         (self.env.user | self.env.ref("base.user_admin")).company_ids = [Command.link(company.id)]
