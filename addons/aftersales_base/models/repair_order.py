@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from odoo import Command, api, fields, models
+from odoo.addons.aftersales_base.tools.cron_batch import run_cron_batches
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare
 
@@ -981,20 +982,26 @@ class RepairOrder(models.Model):
 
     # ------------------------------------------------------------- crons
     @api.model
-    def _cron_progress_reminder(self):
-        """Remind the advisor to check progress and inform the customer (every N minutes)."""
+    def _cron_progress_reminder(self, batch_size=None):
+        """Remind the advisor to check progress and inform the customer (every N minutes), in batches."""
         now = fields.Datetime.now()
-        due = self.search([("service_stage", "=", "in_progress"), ("next_progress_check", "<=", now)])
+        domain = [("service_stage", "=", "in_progress"), ("next_progress_check", "<=", now)]
         activity_type = self.env.ref("mail.mail_activity_data_todo")
-        for order in due:
-            minutes = order.company_id.as_progress_reminder_minutes or 30
-            order.activity_schedule(
-                activity_type_id=activity_type.id,
-                summary=self.env._("Check progress and inform the customer"),
-                user_id=order.user_id.id or self.env.uid,
-            )
-            order._as_workflow_write({"next_progress_check": now + timedelta(minutes=minutes)})
-        return len(due)
+
+        def step(limit):
+            due = self.search(domain, limit=limit, order="id")
+            for order in due:
+                minutes = order.company_id.as_progress_reminder_minutes or 30
+                order.activity_schedule(
+                    activity_type_id=activity_type.id,
+                    summary=self.env._("Check progress and inform the customer"),
+                    user_id=order.user_id.id or self.env.uid,
+                )
+                # the reminded order leaves the domain: a resumed run does not remind it twice
+                order._as_workflow_write({"next_progress_check": now + timedelta(minutes=minutes)})
+            return len(due), self.search_count(domain)
+
+        return run_cron_batches(self.env, step, batch_size)
 
     # ---------------------------------------------------------------- demo
     def _as_demo_sign(self):
