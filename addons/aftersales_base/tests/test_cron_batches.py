@@ -16,7 +16,9 @@ class TestCronBatches(AftersalesCase):
         for __ in range(count):
             orders |= self._new_order()
         # setUp as superuser: orders in the workshop whose progress check is due
-        orders.write({"service_stage": "in_progress", "next_progress_check": fields.Datetime.now() - timedelta(hours=1)})
+        orders.write(
+            {"service_stage": "in_progress", "next_progress_check": fields.Datetime.now() - timedelta(hours=1)}
+        )
         self.env["repair.order"].search([("id", "not in", orders.ids), ("service_stage", "=", "in_progress")]).write(
             {"next_progress_check": fields.Datetime.now() + timedelta(days=1)}
         )

@@ -48,10 +48,11 @@ def run_cron_batches(env, step, batch_size=None):
         processed, remaining, *handled = step(limit)
         total = _merge(total, processed)
         done = handled[0] if handled else len(processed) if isinstance(processed, models.BaseModel) else processed
+        # what a batch wrote goes to the database and leaves the cache: memory stays flat over the batches
+        env.flush_all()
+        env.invalidate_all()
         if in_cron:
             env["ir.cron"]._notify_progress(done=done, remaining=remaining)
             return total
         if not remaining or not done:
             return total
-        env.flush_all()
-        env.invalidate_all()
