@@ -53,13 +53,13 @@ done
 curl -sf "http://127.0.0.1:$port/web/health" >/dev/null || die "the server did not start"
 echo "==> $DB served by ${WORKERS:-2} workers on http://127.0.0.1:$port"
 
-locust() {  # locust NAME ADVISORS DEALERS RUNTIME
-    LOAD_SETUP="$OUT/setup.json" LOAD_ADVISORS="$2" LOAD_DEALERS="$3" timeout 1800 "$BVENV/bin/locust" -f "$ROOT/bench/load/locustfile.py" \
+locust() {  # locust NAME ADVISORS DEALERS RUNTIME ODOMETER_OFFSET
+    LOAD_SETUP="$OUT/setup.json" LOAD_ADVISORS="$2" LOAD_DEALERS="$3" LOAD_ODOMETER_OFFSET="$5" timeout 1800 "$BVENV/bin/locust" -f "$ROOT/bench/load/locustfile.py" \
         --headless --host "http://127.0.0.1:$port" -u $(($2 + $3)) -r $(($2 + $3)) --run-time "$4" --stop-timeout 30 \
         --csv "$OUT/$1" --only-summary --loglevel WARNING > "$OUT/$1.out" 2>&1 || true
 }
 echo "==> single user (1 advisor + 1 dealer) for $SINGLE_DURATION"
-locust single 1 1 "$SINGLE_DURATION"
+locust single 1 1 "$SINGLE_DURATION" 1000
 echo "==> load ($ADVISORS advisors + $DEALERS dealers) for $DURATION"
-locust load "$ADVISORS" "$DEALERS" "$DURATION"
+locust load "$ADVISORS" "$DEALERS" "$DURATION" 50000
 "$PY" "$ROOT/bench/load/report.py" "$OUT/single_stats.csv" "$OUT/load_stats.csv" "$DURATION"
