@@ -1,5 +1,5 @@
 # Two commands set up and run a demo; one runs all tests. See README.md.
-.PHONY: setup demo demo-reset serve test lint bench i18n format
+.PHONY: setup demo demo-reset serve test lint bench bench-load i18n format
 
 setup:      ## virtualenv, Python requirements, PostgreSQL running
 	bash scripts/setup.sh
@@ -24,6 +24,9 @@ format:
 
 bench: setup ## benchmarks (query counts, time ratios); SCALE=... SCENARIO=...
 	bash scripts/bench.sh
+
+bench-load: setup ## load benchmark (Locust, 127.0.0.1 only): DURATION=3m ADVISORS=20 DEALERS=20; not in CI
+	bash scripts/bench_load.sh
 
 i18n:       ## refresh .pot files and merge them into zh_CN.po
 	bash scripts/i18n.sh

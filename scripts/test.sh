@@ -62,6 +62,9 @@ rc=$?
 set -e
 [ $rc -eq 0 ] || { echo "pytest failed (exit $rc)" >&2; exit $rc; }
 
+echo "==> [3b/4] concurrency: two users at once over a real 2-worker server (copy of $DB)"
+TEST_DB="$DB" bash "$ROOT/scripts/concurrency_test.sh"
+
 if [ "${SKIP_ALONE:-0}" != 1 ]; then
     echo "==> [4/4] each addon installs alone into its own fresh database"
     for addon in ${ADDONS//,/ } ${SITE_ADDONS//,/ }; do

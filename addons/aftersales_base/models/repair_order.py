@@ -1,8 +1,9 @@
 from datetime import timedelta
 
 from odoo import Command, api, fields, models
+from odoo.addons.aftersales_base.tools.cron_batch import run_cron_batches
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import float_compare
+from odoo.tools import SQL, float_compare
 
 from .aftersales_operation import JOB_TYPES
 
@@ -588,6 +589,7 @@ class RepairOrder(models.Model):
         moves = self.move_ids.filtered(lambda m: m.repair_line_type == "add" and m.state not in ("done", "cancel"))
         moves._as_check_old_part_returned()
         moves._as_check_vehicle_fit()
+        self._as_lock_stock(moves)
         moves._action_assign()
         short = moves.filtered(
             lambda m: float_compare(m.quantity, m.product_uom_qty, precision_rounding=m.product_uom.rounding) < 0
@@ -604,6 +606,22 @@ class RepairOrder(models.Model):
         self._as_receive_old_parts()
         self._as_workflow_write({"parts_issued_date": fields.Datetime.now()})
         return self._as_parts_issued_notification(moves)
+
+    def _as_lock_stock(self, moves):
+        """Lock the stock the moves reserve from before reserving: two advisors issuing the last unit at once
+        then run one after the other (the second waits, PostgreSQL refuses its stale snapshot and Odoo
+        retries it, and it finds the unit reserved: "Not enough stock"). Without it, stock's reservation
+        skips a locked quant and reserves on a new empty one: two reservations of one unit, stock below 0."""
+        if not moves:
+            return
+        # sudo: only the ids of the quants of the parts being issued are read, to lock them; nothing is shown.
+        quants = (
+            self.env["stock.quant"]
+            .sudo()
+            .search([("product_id", "in", moves.product_id.ids), ("location_id", "child_of", moves.location_id.ids)])
+        )
+        if quants:
+            self.env.cr.execute(SQL("SELECT id FROM stock_quant WHERE id IN %s FOR NO KEY UPDATE", tuple(quants.ids)))
 
     def _as_receive_old_parts(self):
         """Old in, new out: the removed parts recorded on the orders are moved from the vehicle to the
@@ -984,20 +1002,26 @@ class RepairOrder(models.Model):
 
     # ------------------------------------------------------------- crons
     @api.model
-    def _cron_progress_reminder(self):
-        """Remind the advisor to check progress and inform the customer (every N minutes)."""
+    def _cron_progress_reminder(self, batch_size=None):
+        """Remind the advisor to check progress and inform the customer (every N minutes), in batches."""
         now = fields.Datetime.now()
-        due = self.search([("service_stage", "=", "in_progress"), ("next_progress_check", "<=", now)])
+        domain = [("service_stage", "=", "in_progress"), ("next_progress_check", "<=", now)]
         activity_type = self.env.ref("mail.mail_activity_data_todo")
-        for order in due:
-            minutes = order.company_id.as_progress_reminder_minutes or 30
-            order.activity_schedule(
-                activity_type_id=activity_type.id,
-                summary=self.env._("Check progress and inform the customer"),
-                user_id=order.user_id.id or self.env.uid,
-            )
-            order._as_workflow_write({"next_progress_check": now + timedelta(minutes=minutes)})
-        return len(due)
+
+        def step(limit):
+            due = self.search(domain, limit=limit, order="id")
+            for order in due:
+                minutes = order.company_id.as_progress_reminder_minutes or 30
+                order.activity_schedule(
+                    activity_type_id=activity_type.id,
+                    summary=self.env._("Check progress and inform the customer"),
+                    user_id=order.user_id.id or self.env.uid,
+                )
+                # the reminded order leaves the domain: a resumed run does not remind it twice
+                order._as_workflow_write({"next_progress_check": now + timedelta(minutes=minutes)})
+            return len(due), self.search_count(domain)
+
+        return run_cron_batches(self.env, step, batch_size)
 
     # ---------------------------------------------------------------- demo
     def _as_demo_sign(self):

@@ -8,3 +8,4 @@ from .vehicle_codes import (
     vin_problem,
     vin_with_check_digit,
 )
+from .cron_batch import BATCH_SIZE_PARAM, cron_batch_size, run_cron_batches

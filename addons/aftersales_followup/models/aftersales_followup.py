@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.addons.aftersales_base.tools.cron_batch import run_cron_batches
 from odoo.exceptions import UserError
 
 from .tools import bulk_sequence_names
@@ -391,21 +392,21 @@ class AftersalesFollowup(models.Model):
 
     # ------------------------------------------------------------------ crons
     @api.model
-    def _cron_escalate_late(self, batch_size=1000):
+    def _cron_escalate_late(self, batch_size=None):
         """Planned calls past their window and issues past the supervisor's deadline go to the supervisor.
 
-        Works in batches of ``batch_size``: one search, one write and one batched activity creation per batch.
+        Works in batches of ``batch_size`` (the ``aftersales_base.cron_batch_size`` parameter by default): one
+        search, one write and one batched activity creation per batch, each batch its own transaction in a cron.
         """
-        count = 0
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         model_id = self.env["ir.model"]._get_id(self._name)
         group = self.env.ref(SUPERVISOR)
         supervisors = group.users.filtered(lambda u: not u.share)
         today = fields.Date.context_today(self)
-        while True:
-            late = self.search([("escalated_late", "=", False), ("is_late", "=", True)], limit=batch_size)
-            if not late:
-                break
+        domain = [("escalated_late", "=", False), ("is_late", "=", True)]
+
+        def step(limit):
+            late = self.search(domain, limit=limit)
             activities = []
             for call in late:
                 supervisor = (
@@ -426,7 +427,6 @@ class AftersalesFollowup(models.Model):
                 )
             self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activities)
             late._as_workflow_write({"escalated_late": True})
-            count += len(late)
-            self.env.flush_all()
-            self.env.invalidate_all()
-        return count
+            return len(late), self.search_count(domain) if late else 0
+
+        return run_cron_batches(self.env, step, batch_size) or 0

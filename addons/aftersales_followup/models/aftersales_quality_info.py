@@ -1,7 +1,10 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.addons.aftersales_base.tools.cron_batch import run_cron_batches
 from odoo.exceptions import AccessError, UserError
+
+MAJOR_REPORT_DAY_PARAM = "aftersales_followup.major_report_day"
 
 LEVELS = [("1", "Level 1"), ("2", "Level 2"), ("3", "Level 3")]
 OFFICER = "aftersales_followup.group_aftersales_quality_officer"
@@ -449,27 +452,23 @@ class AftersalesQualityInfo(models.Model):
 
     # ------------------------------------------------------------------ crons
     @api.model
-    def _cron_escalate_late(self, batch_size=1000):
-        """Late analyses and replies escalate to the after-sales managers, once a day per record."""
+    def _cron_escalate_late(self, batch_size=None):
+        """Late analyses and replies escalate to the after-sales managers, once a day per record, in batches."""
         today = fields.Date.context_today(self)
         managers = self.env.ref("aftersales_followup.group_aftersales_aftersales_manager").users.filtered(
             lambda u: not u.share
         )
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         model_id = self.env["ir.model"]._get_id(self._name)
-        total = 0
-        while True:
-            late = self.search(
-                [
-                    ("is_late", "=", True),
-                    "|",
-                    ("last_escalation_date", "=", False),
-                    ("last_escalation_date", "<", today),
-                ],
-                limit=batch_size,
-            )
-            if not late:
-                break
+        domain = [
+            ("is_late", "=", True),
+            "|",
+            ("last_escalation_date", "=", False),
+            ("last_escalation_date", "<", today),
+        ]
+
+        def step(limit):
+            late = self.search(domain, limit=limit)
             activities = []
             for info in late:
                 for user in managers.filtered(lambda u, c=info.company_id: c in u.company_ids):
@@ -486,15 +485,24 @@ class AftersalesQualityInfo(models.Model):
                     )
             self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activities)
             for info in late:
+                # today's escalation date takes the record out of the domain: a resumed run skips it
                 info._as_workflow_write({"escalation_count": info.escalation_count + 1, "last_escalation_date": today})
-            total += len(late)
-            self.env.flush_all()
-            self.env.invalidate_all()
-        return total
+            return len(late), self.search_count(domain) if late else 0
+
+        return run_cron_batches(self.env, step, batch_size) or 0
 
     @api.model
     def _cron_daily_major_report(self):
-        """Mail the daily major-quality report (PDF and xlsx) to the after-sales managers."""
+        """Mail the daily major-quality report (PDF and xlsx) to the after-sales managers, once a day.
+
+        The day of the report is marked in the same transaction as the queued mail: a cron restarted after a
+        crash or a timeout finds the mark (and the mail) committed together, or neither, and never sends twice.
+        """
+        today = fields.Date.to_string(fields.Date.context_today(self))
+        # sudo: the cron's own bookkeeping (the day last reported), a technical parameter no user edits.
+        params = self.env["ir.config_parameter"].sudo()
+        if params.get_param(MAJOR_REPORT_DAY_PARAM) == today:
+            return False
         infos = self.search([("info_type", "=", "major"), ("state", "not in", ("draft", "closed"))])
         if not infos:
             return False
@@ -509,7 +517,6 @@ class AftersalesQualityInfo(models.Model):
         xlsx, _type = self.env["ir.actions.report"]._render_xlsx(
             "aftersales_followup.action_report_quality_daily_xlsx", infos.ids, None
         )
-        today = fields.Date.to_string(fields.Date.context_today(self))
         attachments = self.env["ir.attachment"].create(
             [
                 {"name": f"major-quality-{today}.pdf", "raw": pdf, "mimetype": "application/pdf"},
@@ -528,4 +535,5 @@ class AftersalesQualityInfo(models.Model):
                 "attachment_ids": [(6, 0, attachments.ids)],
             }
         )
+        params.set_param(MAJOR_REPORT_DAY_PARAM, today)
         return mail

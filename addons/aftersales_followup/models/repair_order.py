@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.addons.aftersales_base.tools.cron_batch import run_cron_batches
 
 
 class RepairOrder(models.Model):
@@ -108,24 +109,21 @@ class RepairOrder(models.Model):
         return inputs
 
     @api.model
-    def _cron_schedule_followups(self, batch_size=1000):
+    def _cron_schedule_followups(self, batch_size=None):
         """Schedule the follow-up calls of delivered orders that have none yet (imports, older deliveries).
 
-        One search, one batched create and one write per batch: the cost grows linearly with the orders.
+        One search, one batched create and one write per batch (each batch its own transaction in a cron):
+        the cost grows linearly with the orders, and scheduled orders leave the search, so a run resumes.
         """
-        total = 0
-        while True:
-            orders = self.search(
-                [("service_stage", "=", "delivered"), ("followup_scheduled", "=", False), ("partner_id", "!=", False)],
-                limit=batch_size,
-                order="id",
-            )
+        domain = [("service_stage", "=", "delivered"), ("followup_scheduled", "=", False), ("partner_id", "!=", False)]
+
+        def step(limit):
+            orders = self.search(domain, limit=limit, order="id")
             if not orders:
-                break
-            total += len(orders._schedule_delivery_followups())
-            self.env.flush_all()
-            self.env.invalidate_all()
-        return total
+                return 0, 0
+            return len(orders._schedule_delivery_followups()), self.search_count(domain), len(orders)
+
+        return run_cron_batches(self.env, step, batch_size) or 0
 
     # ---------------------------------------------------------- smart buttons
     def action_view_followups(self):

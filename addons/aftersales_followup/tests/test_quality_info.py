@@ -2,6 +2,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
+from odoo.addons.aftersales_base.tests.cron_common import run_one_cron_batch, set_cron_batch_size
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
@@ -220,3 +221,34 @@ class TestQualityInfo(FollowupCommon):
         )
         with self.assertRaises(UserError):
             complaint.with_user(self.officer).action_report_quality_info()
+
+    def test_escalation_cron_resumes_after_one_batch_and_the_daily_report_goes_once(self):
+        with freeze_time("2026-03-02 09:00:00"):  # Monday
+            infos = self.env["aftersales.quality.info"]
+            for _i in range(3):
+                info = self._info(info_type="important")
+                info.action_submit()
+                info.with_user(self.manager).action_confirm()
+                infos |= info
+        Info = self.env["aftersales.quality.info"]
+        Info.search([("id", "not in", infos.ids)]).write({"last_escalation_date": date(2026, 3, 5)})
+        set_cron_batch_size(self.env, 2)
+        cron = "aftersales_followup.ir_cron_escalate_quality"
+        with freeze_time("2026-03-05 08:00:00"):
+            first = run_one_cron_batch(self.env, cron, "_cron_escalate_late")
+            self.assertEqual((first.done, first.remaining), (2, 1))
+            second = run_one_cron_batch(self.env, cron, "_cron_escalate_late")
+            self.assertEqual((second.done, second.remaining), (1, 0))
+            self.assertEqual(run_one_cron_batch(self.env, cron, "_cron_escalate_late").done, 0, "once a day")
+        self.assertEqual(infos.mapped("escalation_count"), [1, 1, 1])
+
+        # The daily report: a restarted cron finds the day marked with the mail and sends nothing more.
+        self._info(c1_media=True).action_submit()  # a major one is open
+        cron = "aftersales_followup.ir_cron_daily_major_report"
+        Mail = self.env["mail.mail"]
+        before = Mail.search_count([])
+        run_one_cron_batch(self.env, cron, "_cron_daily_major_report")
+        self.assertEqual(Mail.search_count([]), before + 1)
+        run_one_cron_batch(self.env, cron, "_cron_daily_major_report")
+        self.assertFalse(Info._cron_daily_major_report())
+        self.assertEqual(Mail.search_count([]), before + 1, "mailed once a day")

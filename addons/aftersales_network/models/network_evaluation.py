@@ -1,6 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.addons.aftersales_base.tools.cron_batch import run_cron_batches
 from odoo.exceptions import UserError, ValidationError
 
 KIND_TO_SCORECARD = {
@@ -305,11 +306,34 @@ class NetworkEvaluation(models.Model):
         return True
 
     @api.model
-    def _cron_schedule_periodic_evaluations(self):
-        """Open a periodic evaluation sheet (with a to-do) for every live dealer whose last one is due."""
-        dealers = self.env["res.partner"].search([("is_network_dealer", "=", True)])
+    def _cron_schedule_periodic_evaluations(self, batch_size=None):
+        """Open a periodic evaluation sheet (with a to-do) for every live dealer whose last one is due.
+
+        In batches of dealers: a dealer given today's sheet is no longer due, so a resumed run goes on with the
+        dealers still due and never opens a second sheet.
+        """
+
+        def step(limit):
+            due = self._as_periodic_evaluations_due()
+            vals_list = due[:limit]
+            # The job names each dealer's officer as the scorer (a workflow field).
+            sheets = self._as_workflow_create(vals_list)
+            for sheet in sheets:
+                sheet.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=self.env._("Periodic evaluation of %(dealer)s", dealer=sheet.partner_id.name),
+                    user_id=sheet.scorer_id.id,
+                )
+            return sheets, len(due) - len(vals_list)
+
+        return run_cron_batches(self.env, step, batch_size) or self.browse()
+
+    @api.model
+    def _as_periodic_evaluations_due(self):
+        """The values of the periodic sheets due today, one per live dealer whose last sheet is too old."""
+        dealers = self.env["res.partner"].search([("is_network_dealer", "=", True)], order="id")
         if not dealers:
-            return
+            return []
         last_dates = dict(
             self._read_group(
                 [("partner_id", "in", dealers.ids), ("kind", "=", "periodic"), ("state", "!=", "cancel")],
@@ -333,11 +357,4 @@ class NetworkEvaluation(models.Model):
             vals_list.append(
                 {"kind": "periodic", "partner_id": dealer.id, "company_id": company.id, "scorer_id": officer.id}
             )
-        # The job names each dealer's officer as the scorer (a workflow field).
-        sheets = self._as_workflow_create(vals_list)
-        for sheet in sheets:
-            sheet.activity_schedule(
-                "mail.mail_activity_data_todo",
-                summary=self.env._("Periodic evaluation of %(dealer)s", dealer=sheet.partner_id.name),
-                user_id=sheet.scorer_id.id,
-            )
+        return vals_list

@@ -4,8 +4,11 @@ from datetime import datetime, time, timedelta
 import pytz
 
 from odoo import api, fields, models
+from odoo.addons.aftersales_base.tools.cron_batch import run_cron_batches
 
 _logger = logging.getLogger(__name__)
+
+COUNTER_REPORT_DAY_PARAM = "aftersales_parts.counter_report_day.%s"
 
 
 class PartsDemand(models.Model):
@@ -117,12 +120,31 @@ class PartsDemand(models.Model):
         }
 
     @api.model
-    def _cron_send_counter_daily_report(self):
-        """Every evening, each company's counter daily report goes to finance.
+    def _cron_send_counter_daily_report(self, batch_size=None):
+        """Every evening, each company's counter daily report goes to finance, once a day per company.
 
         Companies without a finance recipient are skipped; when they had counter sales that day, the log says
-        the report was not sent.
+        the report was not sent. In batches of companies: the day of the report is marked in the same
+        transaction as its queued mail, so a cron restarted after a crash or a timeout skips the companies
+        already reported that day and never mails a report twice.
         """
-        for company in self.env["res.company"].search([]):
-            if company.as_finance_partner_id or self._as_counter_daily_demands(company):
-                self.with_company(company)._as_send_counter_daily_report(company)
+        # sudo: the cron's own bookkeeping (the day each company was last reported), a technical parameter.
+        params = self.env["ir.config_parameter"].sudo()
+
+        def todo():
+            companies = self.env["res.company"].search([], order="id")
+            return companies.filtered(
+                lambda c: params.get_param(COUNTER_REPORT_DAY_PARAM % c.id)
+                != fields.Date.to_string(self._as_counter_day(c)[0])
+            )
+
+        def step(limit):
+            companies = todo()[:limit]
+            for company in companies:
+                if company.as_finance_partner_id or self._as_counter_daily_demands(company):
+                    self.with_company(company)._as_send_counter_daily_report(company)
+                day = fields.Date.to_string(self._as_counter_day(company)[0])
+                params.set_param(COUNTER_REPORT_DAY_PARAM % company.id, day)
+            return companies, len(todo()) if companies else 0
+
+        return run_cron_batches(self.env, step, batch_size) or self.env["res.company"]

@@ -1,4 +1,5 @@
 from odoo import Command, api, fields, models
+from odoo.addons.aftersales_base.tools.cron_batch import run_cron_batches
 from odoo.exceptions import UserError
 
 
@@ -109,19 +110,27 @@ class PartsQualityFeedback(models.Model):
         return True
 
     @api.model
-    def _cron_escalate_overdue(self):
-        """Overdue decisions or replies get a to-do for the parts managers and are flagged as escalated."""
-        overdue = self.search([("is_overdue", "=", True), ("escalated", "=", False)])
+    def _cron_escalate_overdue(self, batch_size=None):
+        """Overdue decisions or replies get a to-do for the parts managers and are flagged as escalated.
+
+        In batches: a flagged report leaves the search, so a resumed run goes on with the next ones.
+        """
+        domain = [("is_overdue", "=", True), ("escalated", "=", False)]
         managers = self.env.ref("aftersales_parts.group_aftersales_parts_manager").users
-        for feedback in overdue:
-            for user in managers.filtered(lambda u, f=feedback: f.company_id in u.company_ids)[:1]:
-                feedback.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    user_id=user.id,
-                    summary=self.env._("Overdue unpacking report %(name)s", name=feedback.name),
-                )
-        overdue.write({"escalated": True})
-        return overdue
+
+        def step(limit):
+            overdue = self.search(domain, limit=limit, order="id")
+            for feedback in overdue:
+                for user in managers.filtered(lambda u, f=feedback: f.company_id in u.company_ids)[:1]:
+                    feedback.activity_schedule(
+                        "mail.mail_activity_data_todo",
+                        user_id=user.id,
+                        summary=self.env._("Overdue unpacking report %(name)s", name=feedback.name),
+                    )
+            overdue.write({"escalated": True})
+            return overdue, self.search_count(domain) if overdue else 0
+
+        return run_cron_batches(self.env, step, batch_size) or self.browse()
 
     @api.model
     def _prepare_portal_vals(self, partner, kind, description, order=False, lines=()):

@@ -4,6 +4,7 @@ from datetime import timedelta
 from pypinyin import Style, lazy_pinyin
 
 from odoo import api, fields, models
+from odoo.addons.aftersales_base.tools.cron_batch import run_cron_batches
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
@@ -202,12 +203,33 @@ class ProductTemplate(models.Model):
         return domain
 
     @api.model
-    def _cron_compute_abc_class(self):
-        """Rank parts by the last 12 months of consumption value and class them A/B/C by the company shares."""
-        for company in self.env["res.company"].search([]):
-            self.with_company(company)._as_compute_abc_class(company)
+    def _cron_compute_abc_class(self, batch_size=None):
+        """Rank parts by the last 12 months of consumption value and class them A/B/C by the company shares.
 
-    def _as_compute_abc_class(self, company):
+        The classes are computed for every company (a shared part takes the class of the last company, as
+        before); only the parts whose class changes are written, a batch at a time: a resumed run recomputes
+        the same classes and writes only what is still different, so no work is lost or redone.
+        """
+
+        def step(limit):
+            target = {}
+            for company in self.env["res.company"].search([]):
+                for key, templates in self.with_company(company)._as_abc_classes(company).items():
+                    target.update(dict.fromkeys(templates.ids, key))
+            changed = {}
+            for template in self.browse(list(target)):
+                if template.as_abc_class != target[template.id]:
+                    changed.setdefault(target[template.id], []).append(template.id)
+            todo = [(key, tmpl_id) for key, ids in changed.items() for tmpl_id in ids]
+            batch = todo[:limit]
+            for key in {key for key, __ in batch}:
+                self.browse([tmpl_id for k, tmpl_id in batch if k == key]).write({"as_abc_class": key})
+            return len(batch), len(todo) - len(batch)
+
+        return run_cron_batches(self.env, step, batch_size)
+
+    def _as_abc_classes(self, company):
+        """{class: templates} of the company's parts from the last 12 months of consumption value."""
         date_from = fields.Datetime.now() - timedelta(days=365)
         groups = self.env["stock.move"]._read_group(
             [
@@ -236,8 +258,7 @@ class ProductTemplate(models.Model):
             classes[key] |= tmpl
         parts = self.search([("as_is_part", "=", True), ("company_id", "in", (False, company.id))])
         classes["c"] |= parts - classes["a"] - classes["b"]
-        for key, templates in classes.items():
-            templates.write({"as_abc_class": key})
+        return classes
 
     list_price = fields.Float(tracking=True)
 

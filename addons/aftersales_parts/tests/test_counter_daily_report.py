@@ -1,3 +1,4 @@
+from odoo.addons.aftersales_base.tests.cron_common import run_one_cron_batch, set_cron_batch_size
 from odoo.tests import Form, tagged
 
 from .common import PartsCommon
@@ -68,3 +69,23 @@ class TestCounterDailyReport(PartsCommon):
         self.assertEqual(action["params"]["type"], "warning")
         self.assertIn("finance recipient", action["params"]["message"])
         self.assertFalse(self._report_mails())
+
+    def test_restarted_cron_never_mails_a_report_twice(self):
+        """Killed after one batch of companies, the cron resumes with the others; a company reported today is not
+        reported again, however often the job runs."""
+        self.company.as_finance_partner_id = self.finance
+        other = self.env["res.company"].create({"name": "大连金杯4S店", "as_finance_partner_id": self.finance.id})
+        companies = self.env["res.company"].search([])
+        set_cron_batch_size(self.env, 1)
+        cron = "aftersales_parts.ir_cron_counter_daily_report"
+        first = run_one_cron_batch(self.env, cron, "_cron_send_counter_daily_report")
+        self.assertEqual((first.done, first.remaining), (1, len(companies) - 1))
+        while run_one_cron_batch(self.env, cron, "_cron_send_counter_daily_report").remaining:
+            pass
+        # a restart the same day (the scheduler, a manual run) sends nothing more
+        self.assertEqual(run_one_cron_batch(self.env, cron, "_cron_send_counter_daily_report").done, 0)
+        self.env["aftersales.parts.demand"]._cron_send_counter_daily_report()
+        mails = self.env["mail.mail"].search(
+            [("model", "=", "res.company"), ("res_id", "in", (self.company | other).ids)]
+        )
+        self.assertEqual(sorted(mails.mapped("res_id")), sorted((self.company | other).ids), "one report per company")
