@@ -98,7 +98,7 @@ class TestWorkOrder(WarrantyCommon):
                 ]
             }
         )
-        later = order.move_ids.filtered(lambda m: not m.as_warranty_signoff_id)
+        later = order.move_ids.filtered(lambda m: m.payer == "warranty" and not m.as_warranty_signoff_id)
         self.assertEqual(len(later), 1)
         self.assertTrue(order.warranty_unsigned)
         advisor = new_test_user(self.env, login="wty_advisor2", groups="aftersales_base.group_aftersales_advisor")
