@@ -9,12 +9,7 @@ class ResPartner(models.Model):
         # A partner becomes a network dealer (and gets its service centre code) by a signed contract only.
         return super()._as_workflow_field_names() | {"is_network_dealer", "network_code"}
 
-    is_network_dealer = fields.Boolean(
-        string="Network Dealer",
-        copy=False,
-        tracking=True,
-        help="Set when the service centre contract is signed: the company is a live network dealer.",
-    )
+    # is_network_dealer itself is aftersales_base's (warranty and follow-up read it too).
     network_code = fields.Char(string="Service Centre Code", copy=False, index="btree_not_null")
     network_application_ids = fields.One2many(
         "aftersales.network.application", "partner_id", string="Network Applications"
