@@ -1,5 +1,5 @@
 # Two commands set up and run a demo; one runs all tests. See README.md.
-.PHONY: setup demo demo-reset serve test lint bench bench-load i18n format
+.PHONY: setup demo demo-reset serve test lint bench bench-load i18n format readme wheels
 
 setup:      ## virtualenv, Python requirements, PostgreSQL running
 	bash scripts/setup.sh
@@ -18,6 +18,12 @@ test: setup ## every addon's Odoo tests + repository tests + install-alone check
 
 lint:
 	bash scripts/lint.sh
+
+readme:     ## each addon's README.rst and static/description/index.html from readme/*.md (oca-gen-addon-readme)
+	bash scripts/readme.sh
+
+wheels: setup ## build each addon's wheel (whool), install them into a clean venv and a fresh database (also in make test)
+	bash scripts/wheel_install_test.sh
 
 format:
 	.venv/bin/ruff check --fix addons tests bench && .venv/bin/ruff format addons tests bench

@@ -76,6 +76,16 @@ start_postgres() {
     fi
 }
 
+check_log() {  # fail on ERROR or CRITICAL lines, like OCA's checklog
+    local log=$1 bad
+    bad=$(grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) |demo data failed to install' "$log" || true)
+    if [ -n "$bad" ]; then
+        echo "ERROR/CRITICAL lines in $log:" >&2
+        echo "$bad" | head -50 >&2
+        return 1
+    fi
+}
+
 odoo_bin() {
     "$PY" "$ODOO_SRC/odoo-bin" -c "$ROOT/odoo.conf" --addons-path="$ADDONS_PATH" "$@"
 }

@@ -5,8 +5,10 @@
 #  2. exports each addon's translation template from that database (var/pot/);
 #  3. runs every addon's Odoo tests (HttpCase tours included, headless Chromium) and
 #     the repository tests in tests/ in one pytest run;
-#  4. installs each addon alone into a fresh database of its own.
-# Usage: scripts/test.sh [pytest args...]   (TEST_DB, SKIP_ALONE=1, KEEP_DB=1 to tune)
+#  4. installs each addon alone into a fresh database of its own;
+#  5. builds each addon's wheel and installs the suite from the wheels into a clean virtualenv and a fresh
+#     database, without this repository's addons/ on any path (scripts/wheel_install_test.sh).
+# Usage: scripts/test.sh [pytest args...]   (TEST_DB, SKIP_ALONE=1, SKIP_WHEELS=1, KEEP_DB=1 to tune)
 source "$(dirname "$0")/common.sh"
 require_odoo
 require_venv
@@ -15,16 +17,6 @@ start_postgres
 DB="${TEST_DB:-aftersales_test}"
 VAR="$ROOT/var"
 mkdir -p "$VAR/log" "$VAR/pot"
-
-check_log() {  # fail on ERROR or CRITICAL lines, like OCA's checklog
-    local log=$1 bad
-    bad=$(grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) |demo data failed to install' "$log" || true)
-    if [ -n "$bad" ]; then
-        echo "ERROR/CRITICAL lines in $log:" >&2
-        echo "$bad" | head -50 >&2
-        return 1
-    fi
-}
 
 install_db() {  # install_db DB MODULES LOG [extra odoo args]
     local db=$1 modules=$2 log=$3
@@ -41,18 +33,18 @@ install_db() {  # install_db DB MODULES LOG [extra odoo args]
 }
 
 start=$(date +%s)
-echo "==> [1/4] installing $ADDONS,$SITE_ADDONS,$L10N into fresh database $DB (demo data, zh_CN)"
+echo "==> [1/5] installing $ADDONS,$SITE_ADDONS,$L10N into fresh database $DB (demo data, zh_CN)"
 install_db "$DB" "$ADDONS,$SITE_ADDONS,$L10N" "$VAR/log/install-$DB.log" --load-language=zh_CN
 echo "    done in $(( $(date +%s) - start ))s"
 
-echo "==> [2/4] exporting translation templates to var/pot/"
+echo "==> [2/5] exporting translation templates to var/pot/"
 for manifest in "$ROOT"/addons/*/__manifest__.py; do  # the five and their auto-installed bridges
     addon=$(basename "$(dirname "$manifest")")
     odoo_bin -d "$DB" --i18n-export="$VAR/pot/$addon.pot" --modules="$addon" \
         --stop-after-init --log-level=warn --http-port=0 >/dev/null
 done
 
-echo "==> [3/4] pytest: Odoo tests of every addon and repository tests"
+echo "==> [3/5] pytest: Odoo tests of every addon and repository tests"
 set +e
 (cd "$ROOT" && "$PY" -m pytest \
     --odoo-database="$DB" --odoo-config="$ROOT/odoo.conf" \
@@ -62,16 +54,20 @@ rc=$?
 set -e
 [ $rc -eq 0 ] || { echo "pytest failed (exit $rc)" >&2; exit $rc; }
 
-echo "==> [3b/4] concurrency: two users at once over a real 2-worker server (copy of $DB)"
+echo "==> [3b/5] concurrency: two users at once over a real 2-worker server (copy of $DB)"
 TEST_DB="$DB" bash "$ROOT/scripts/concurrency_test.sh"
 
 if [ "${SKIP_ALONE:-0}" != 1 ]; then
-    echo "==> [4/4] each addon installs alone into its own fresh database"
+    echo "==> [4/5] each addon installs alone into its own fresh database"
     for addon in ${ADDONS//,/ } ${SITE_ADDONS//,/ }; do
         t=$(date +%s)
         install_db "${DB}_$addon" "$addon" "$VAR/log/install-alone-$addon.log"
         [ "${KEEP_DB:-0}" = 1 ] || dropdb "${DB}_$addon"
         echo "    $addon alone: ok ($(( $(date +%s) - t ))s)"
     done
+fi
+if [ "${SKIP_WHEELS:-0}" != 1 ]; then
+    echo "==> [5/5] the suite installs from its built wheels into a clean virtualenv"
+    bash "$ROOT/scripts/wheel_install_test.sh"
 fi
 echo "==> all tests passed in $(( $(date +%s) - start ))s"
