@@ -6,8 +6,8 @@
 #
 # The tool (OCA maintainer-tools) is not on the package index: it is installed into its own virtualenv
 # (READMETOOL_VENV, default ~/.cache/aftersales/readme-venv: one per machine, shared by every checkout) from
-# MAINTAINER_TOOLS, a pip requirement: a local checkout
-# of maintainer-tools or its git URL (the default). Markdown fragments need pandoc (apt-get install pandoc).
+# MAINTAINER_TOOLS, a pip requirement: a local checkout of maintainer-tools or its git URL (the default,
+# pinned to a commit). Markdown fragments need pandoc (apt-get install pandoc).
 # Usage: scripts/readme.sh [addon ...]   (default: every addon of addons/)
 source "$(dirname "$0")/common.sh"
 TOOL_VENV="${READMETOOL_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/aftersales/readme-venv}"
