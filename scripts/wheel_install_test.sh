@@ -7,9 +7,9 @@
 #     base_tier_validation, Python libraries) come from the package index, pinned by requirements*.txt;
 #  4. runs the venv's `odoo` on a fresh database WITHOUT this repository's addons directory (only Odoo's
 #     own addons paths: the wheels are found through the odoo.addons namespace of the venv), installs the
-#     five addons and the site addon together, and checks in ir_module_module that they (and the
-#     auto-installed bridge aftersales_warranty_parts) are installed, and in the log that addons/ was
-#     never on the addons path.
+#     five addons, the site addon and l10n_cn together, and checks in ir_module_module that they and the
+#     auto-installed bridges (all nine addons) are installed, and in the log that addons/ was never on the
+#     addons path.
 # Usage: scripts/wheel_install_test.sh   (WHEEL_DB, WHEEL_DEMO=1 for demo data, KEEP_DB=1 to keep db and venv)
 source "$(dirname "$0")/common.sh"
 require_odoo
@@ -23,9 +23,10 @@ WVENV="$VAR/wheel-venv"
 WPY="$WVENV/bin/python"
 LOG="$VAR/log/install-wheels-$DB.log"
 CONF="$VAR/wheel-odoo.conf"
-MODULES="$ADDONS,$SITE_ADDONS"
-# installed as well: the auto-install bridge between parts and warranty
-EXPECT="$MODULES,aftersales_warranty_parts"
+# the five, the site addon and China's localization: every wheel of the suite is installed by Odoo
+MODULES="$ADDONS,$SITE_ADDONS,$L10N"
+# installed as well: the auto-install bridges (parts + warranty; with l10n_cn)
+EXPECT="$ADDONS,$SITE_ADDONS,aftersales_warranty_parts,aftersales_l10n_cn,aftersales_warranty_l10n_cn"
 mkdir -p "$VAR/log"
 start=$(date +%s)
 t=$start
