@@ -29,7 +29,7 @@
         "report/aftersales_warranty_claim_report.xml",
         "views/menus.xml",
     ],
-    "demo": ["demo/aftersales_warranty_demo.xml", "demo/aftersales_warranty_portal_demo.xml"],
+    "demo": ["demo/aftersales_warranty_demo.xml"],
     "assets": {
         "web.assets_tests": ["aftersales_warranty/static/tests/tours/*.js"],
     },
