@@ -16,11 +16,12 @@ serve: setup ## the demo database as production runs it: workers, limits, proxy_
 test: setup ## every addon's Odoo tests + repository tests + install-alone checks
 	bash scripts/test.sh
 
-lint:
+lint:       ## ruff, pylint-odoo (OCA mandatory checks), oca-checks-odoo-module, oca-checks-po, manifestoo
 	bash scripts/lint.sh
 
-format:
+format:     ## ruff fixes and formatting, OCA's .po formatting
 	.venv/bin/ruff check --fix addons tests bench && .venv/bin/ruff format addons tests bench
+	bash scripts/po_format.sh
 
 bench: setup ## benchmarks (query counts, time ratios); SCALE=... SCENARIO=...
 	bash scripts/bench.sh
