@@ -16,7 +16,7 @@ serve: setup ## the demo database as production runs it: workers, limits, proxy_
 test: setup ## every addon's Odoo tests + repository tests + install-alone checks
 	bash scripts/test.sh
 
-lint:
+lint:       ## ruff, pylint-odoo (OCA mandatory checks), oca-checks-odoo-module, oca-checks-po, manifestoo
 	bash scripts/lint.sh
 
 readme:     ## each addon's README.rst and static/description/index.html from readme/*.md (oca-gen-addon-readme)
@@ -25,8 +25,9 @@ readme:     ## each addon's README.rst and static/description/index.html from re
 wheels: setup ## build each addon's wheel (whool), install them into a clean venv and a fresh database (also in make test)
 	bash scripts/wheel_install_test.sh
 
-format:
+format:     ## ruff fixes and formatting, OCA's .po formatting
 	.venv/bin/ruff check --fix addons tests bench && .venv/bin/ruff format addons tests bench
+	bash scripts/po_format.sh
 
 bench: setup ## benchmarks (query counts, time ratios); SCALE=... SCENARIO=...
 	bash scripts/bench.sh

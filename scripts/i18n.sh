@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Refreshes the translation template of addons and merges it into their zh_CN.po.
+# Refreshes the translation template of addons, merges it into their zh_CN.po and formats both
+# as OCA's oca-checks-po expects (scripts/po_format.sh).
 # Usage: scripts/i18n.sh [ADDON ...]   (default: all five; I18N_DB to reuse a database
 # where the addons are installed, else a scratch one is made)
 source "$(dirname "$0")/common.sh"
@@ -21,6 +22,7 @@ for addon in "${addons[@]}"; do
     odoo_bin -d "$db" --i18n-export="$dir/$addon.pot" --modules="$addon" \
         --stop-after-init --log-level=warn --http-port=0
     msgmerge --quiet --no-fuzzy-matching --update --backup=none "$dir/zh_CN.po" "$dir/$addon.pot"
+    bash "$ROOT/scripts/po_format.sh" "$dir/$addon.pot" "$dir/zh_CN.po" >/dev/null  # OCA's po-pretty-format
     untranslated=$(msgattrib --untranslated --no-obsolete "$dir/zh_CN.po" | grep -c '^msgid ' || true)
     echo "$addon: $((untranslated > 0 ? untranslated - 1 : 0)) untranslated strings in $dir/zh_CN.po"
 done

@@ -3,11 +3,14 @@
 Usage: .venv/bin/python scripts/po_fill.py ADDON [mapping.json ...]
 Merges addons/ADDON/i18n/ADDON.pot (or var/pot/ADDON.pot when fresher) into
 addons/ADDON/i18n/zh_CN.po, keeps the translations already there, applies the
-mappings, and prints the msgids still untranslated.
+mappings, prints the msgids still untranslated and formats the file as OCA expects
+(scripts/po_format.sh).
 """
 
 import json
+import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -53,6 +56,10 @@ def main(addon, *mappings):
         if msgid not in in_pot and msgid:
             po.append(polib.POEntry(msgid=msgid, msgstr=msgstr, comment=f"module: {addon}"))
     po.save(str(po_path))
+    venv = os.environ.get("VENV") or sys.prefix
+    subprocess.run(
+        ["bash", str(ROOT / "scripts" / "po_format.sh"), str(po_path)], check=True, env={**os.environ, "VENV": venv}
+    )
     for msgid in missing:
         print(json.dumps(msgid, ensure_ascii=False))
     print(f"{addon}: {len(pot)} strings, {len(missing)} untranslated", file=sys.stderr)

@@ -7,6 +7,7 @@
     "author": "After-Sales Suite Authors",
     "website": "https://github.com/aftersales-suite/aftersales",
     "license": "AGPL-3",
+    "development_status": "Beta",
     "depends": ["aftersales_base", "l10n_cn"],
     "external_dependencies": {"python": ["cn2an"]},
     "data": ["views/account_move_views.xml", "report/aftersales_l10n_cn_reports.xml"],

@@ -7,6 +7,7 @@
     "author": "After-Sales Suite Authors",
     "website": "https://github.com/aftersales-suite/aftersales",
     "license": "AGPL-3",
+    "development_status": "Beta",
     "depends": [
         "aftersales_base",
         "purchase_stock",

@@ -7,6 +7,7 @@
     "author": "After-Sales Suite Authors",
     "website": "https://github.com/aftersales-suite/aftersales",
     "license": "AGPL-3",
+    "development_status": "Beta",
     "depends": ["aftersales_base", "account", "stock", "portal", "base_tier_validation"],
     "data": [
         "security/aftersales_warranty_security.xml",
@@ -29,7 +30,7 @@
         "report/aftersales_warranty_claim_report.xml",
         "views/menus.xml",
     ],
-    "demo": ["demo/aftersales_warranty_demo.xml", "demo/aftersales_warranty_portal_demo.xml"],
+    "demo": ["demo/aftersales_warranty_demo.xml"],
     "assets": {
         "web.assets_tests": ["aftersales_warranty/static/tests/tours/*.js"],
     },

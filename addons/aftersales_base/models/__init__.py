@@ -11,12 +11,10 @@ from . import aftersales_labour_line
 from . import aftersales_work_check
 from . import aftersales_workshop
 from . import fleet_vehicle
-from . import fleet_vehicle_name
 from . import fleet_vehicle_model
 from . import fleet_vehicle_odometer
 from . import product_template
 from . import res_partner
-from . import res_partner_phone
 from . import loyalty_program
 from . import sale_order
 from . import stock_location

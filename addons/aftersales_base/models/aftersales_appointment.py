@@ -24,9 +24,7 @@ class AftersalesAppointment(models.Model):
     )
     partner_id = fields.Many2one("res.partner", string="Customer", required=True, tracking=True, check_company=True)
     phone = fields.Char(related="partner_id.phone", readonly=False)
-    vehicle_id = fields.Many2one(
-        "fleet.vehicle", string="Vehicle", check_company=True, domain="[('owner_id', '=', partner_id)]"
-    )
+    vehicle_id = fields.Many2one("fleet.vehicle", check_company=True, domain="[('owner_id', '=', partner_id)]")
     source = fields.Selection(
         [("phone", "Phone"), ("walk_in", "Walk-in"), ("online", "Online"), ("solicitation", "Maintenance reminder")],
         default="phone",
@@ -40,8 +38,8 @@ class AftersalesAppointment(models.Model):
         default="maintenance",
         required=True,
     )
-    bay_id = fields.Many2one("aftersales.workshop.bay", string="Bay", check_company=True, tracking=True)
-    technician_id = fields.Many2one("res.users", string="Technician", check_company=True)
+    bay_id = fields.Many2one("aftersales.workshop.bay", check_company=True, tracking=True)
+    technician_id = fields.Many2one("res.users", check_company=True)
     user_id = fields.Many2one("res.users", string="Service Advisor", default=lambda self: self.env.user, tracking=True)
     complaint = fields.Text(string="Request")
     part_line_ids = fields.One2many("aftersales.appointment.part", "appointment_id", string="Parts to Prepare")

@@ -20,20 +20,20 @@ class AftersalesDashboard(models.TransientModel):
         default=lambda self: fields.Date.context_today(self).replace(day=1) + relativedelta(months=1, days=-1),
     )
     intake = fields.Integer(compute="_compute_kpis", string="Vehicles Received")
-    intake_target = fields.Integer(compute="_compute_kpis", string="Intake Target")
+    intake_target = fields.Integer(compute="_compute_kpis")
     intake_per_day = fields.Float(
         compute="_compute_kpis",
         string="Average Intake per Day",
         help="Vehicles received divided by the days elapsed in the period (working days of the company's "
         "calendar when it has one).",
     )
-    days_elapsed = fields.Float(compute="_compute_kpis", string="Days Elapsed")
+    days_elapsed = fields.Float(compute="_compute_kpis")
     intake_per_day_target = fields.Integer(related="company_id.as_target_intake_day")
-    revenue = fields.Monetary(compute="_compute_kpis", string="Revenue")
+    revenue = fields.Monetary(compute="_compute_kpis")
     revenue_per_order = fields.Monetary(compute="_compute_kpis", string="Average Revenue per Order")
-    labour_mechanical = fields.Monetary(compute="_compute_kpis", string="Labour Mechanical")
-    labour_body = fields.Monetary(compute="_compute_kpis", string="Labour Body")
-    labour_paint = fields.Monetary(compute="_compute_kpis", string="Labour Paint")
+    labour_mechanical = fields.Monetary(compute="_compute_kpis")
+    labour_body = fields.Monetary(compute="_compute_kpis")
+    labour_paint = fields.Monetary(compute="_compute_kpis")
     material_margin = fields.Monetary(compute="_compute_kpis", string="Material Gross Margin")
     material_margin_rate = fields.Float(compute="_compute_kpis", string="Material Margin (%)")
     insurance_total = fields.Monetary(compute="_compute_kpis", string="Insurance Revenue")

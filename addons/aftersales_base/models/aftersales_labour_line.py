@@ -17,7 +17,7 @@ class AftersalesLabourLine(models.Model):
     repair_id = fields.Many2one("repair.order", string="Work Order", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="repair_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="repair_id.company_id.currency_id")
-    operation_id = fields.Many2one("aftersales.operation", string="Operation", check_company=True)
+    operation_id = fields.Many2one("aftersales.operation", check_company=True)
     name = fields.Char(
         string="Description", compute="_compute_name", store=True, readonly=False, required=True, precompute=True
     )

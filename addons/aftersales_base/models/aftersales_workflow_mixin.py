@@ -57,9 +57,10 @@ class AftersalesWorkflowMixin(models.AbstractModel):
         if self._as_workflow_locked:
             self.browse()._as_workflow_refuse(set(vals_list[0]) if vals_list else {"id"})
         guarded = self._as_workflow_field_names()
-        # A default_<field> context key is a value chosen by the caller like any other.
+        # A default_<field> context key is a value chosen by the caller like any other: it is removed, so the
+        # context is replaced by a copy without it (with_context(key=False) would make False the default).
         context = self.env.context
-        self = self.with_context(
+        self = self.with_context(  # pylint: disable=context-overridden
             {
                 key: value
                 for key, value in context.items()

@@ -12,7 +12,6 @@ class FleetVehicle(models.Model):
 
     owner_id = fields.Many2one(
         "res.partner",
-        string="Owner",
         tracking=True,
         index=True,
         check_company=True,
@@ -45,7 +44,7 @@ class FleetVehicle(models.Model):
     sale_date = fields.Date(
         tracking=True, help="Date the vehicle was sold to its first owner: the warranty starts on this date."
     )
-    purchase_dealer_id = fields.Many2one("res.partner", string="Purchase Dealer", help="Dealer that sold the vehicle.")
+    purchase_dealer_id = fields.Many2one("res.partner", help="Dealer that sold the vehicle.")
     repair_order_ids = fields.One2many("repair.order", "vehicle_id", string="Work Orders")
     repair_order_count = fields.Integer(compute="_compute_repair_order_count", string="Work Order Count")
     last_service_date = fields.Date(compute="_compute_service_schedule", store=True)
@@ -117,6 +116,18 @@ class FleetVehicle(models.Model):
             vehicle.next_maintenance_date = start and months and fields.Date.add(start, months=months)
             vehicle.next_maintenance_odometer = (
                 last.odometer_in + vehicle.maintenance_interval_km if last and vehicle.maintenance_interval_km else 0
+            )
+
+    @api.depends("model_id.brand_id.name", "model_id.name", "license_plate")
+    def _compute_vehicle_name(self):
+        """Fleet's name with our own wording for a vehicle without plate (fleet's Chinese reads "没有Plate")."""
+        for vehicle in self:
+            vehicle.name = "/".join(
+                [
+                    vehicle.model_id.brand_id.name or "",
+                    vehicle.model_id.name or "",
+                    vehicle.license_plate or self.env._("No plate yet"),
+                ]
             )
 
     @api.constrains("vin_sn")

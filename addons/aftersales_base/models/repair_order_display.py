@@ -14,8 +14,8 @@ class RepairOrder(models.Model):
 
     as_washing_enabled = fields.Boolean(related="company_id.as_washing_enabled")
     # Passed checks of the current round: their buttons are hidden.
-    self_check_passed = fields.Boolean(compute="_compute_checks_passed", string="Self Check Passed")
-    mutual_check_passed = fields.Boolean(compute="_compute_checks_passed", string="Mutual Check Passed")
+    self_check_passed = fields.Boolean(compute="_compute_checks_passed")
+    mutual_check_passed = fields.Boolean(compute="_compute_checks_passed")
     final_check_passed = fields.Boolean(compute="_compute_checks_passed", string="Final Inspection Passed")
     # The customer's share with the taxes the invoice will charge (product's customer taxes
     # through the customer's fiscal position): the estimate the customer approves shows them.
@@ -25,9 +25,10 @@ class RepairOrder(models.Model):
     @api.depends("name")
     def _compute_display_name(self):
         """Repair's placeholder reference "New" (an untranslated default) in the user's language."""
-        super()._compute_display_name()
+        res = super()._compute_display_name()
         for order in self.filtered(lambda o: o.name == "New"):
             order.display_name = self.env._("New Work Order")
+        return res
 
     @api.depends("check_ids.check_type", "check_ids.result", "check_ids.round", "rework_count")
     def _compute_checks_passed(self):

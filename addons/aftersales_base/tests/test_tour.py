@@ -17,7 +17,7 @@ class TestRoleTours(HttpCase):
         # Read the addons' manifests once here: the browser's first parallel requests would
         # otherwise parse them in several server threads at once, which CPython 3.11.7's
         # compiler does not survive ("AST constructor recursion depth mismatch").
-        http.root.statics  # noqa: B018
+        len(http.root.statics)
         cls.env["res.lang"]._activate_lang("en_US")
         cls.env.company.as_washing_enabled = True
         groups = "aftersales_base.group_aftersales_"

@@ -63,7 +63,7 @@ class AftersalesComplaint(models.Model):
     service_center_id = fields.Many2one(
         "res.partner", string="Service Centre", help="Dealer concerned (OEM hotline tickets)."
     )
-    vehicle_id = fields.Many2one("fleet.vehicle", string="Vehicle", index="btree_not_null", check_company=True)
+    vehicle_id = fields.Many2one("fleet.vehicle", index="btree_not_null", check_company=True)
     vin = fields.Char(related="vehicle_id.vin_sn", string="VIN")
     repair_id = fields.Many2one("repair.order", string="Work Order", index="btree_not_null", check_company=True)
     followup_id = fields.Many2one("aftersales.followup", string="Call", check_company=True)
@@ -96,7 +96,6 @@ class AftersalesComplaint(models.Model):
     feedback = fields.Text(string="Customer Feedback")
     satisfaction = fields.Selection(
         [("satisfied", "Satisfied"), ("neutral", "Neutral"), ("dissatisfied", "Dissatisfied")],
-        string="Satisfaction",
         tracking=True,
     )
     closed_date = fields.Datetime(readonly=True, copy=False)

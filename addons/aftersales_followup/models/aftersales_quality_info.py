@@ -82,7 +82,7 @@ class AftersalesQualityInfo(models.Model):
         tracking=True,
         help="Service centre (dealer) reporting the information; dealers see only their own on the portal.",
     )
-    customer_id = fields.Many2one("res.partner", string="Customer")
+    customer_id = fields.Many2one("res.partner")
     title = fields.Char(required=True)
     description = fields.Text(required=True)
     date_reported = fields.Datetime(string="Reported On", readonly=True, copy=False, index=True)
@@ -95,12 +95,12 @@ class AftersalesQualityInfo(models.Model):
     uploaded_late = fields.Boolean(compute="_compute_upload_deadline", store=True)
     # Traceability
     vin = fields.Char(string="VIN", index=True)
-    vehicle_id = fields.Many2one("fleet.vehicle", string="Vehicle", compute="_compute_vehicle_id", store=True)
-    vehicle_model_id = fields.Many2one("fleet.vehicle.model", string="Vehicle Model")
+    vehicle_id = fields.Many2one("fleet.vehicle", compute="_compute_vehicle_id", store=True)
+    vehicle_model_id = fields.Many2one("fleet.vehicle.model")
     mileage = fields.Float(string="Mileage (km)")
     product_id = fields.Many2one("product.product", string="Part")
     claim_ref = fields.Char(string="Warranty Claim Reference")
-    complaint_id = fields.Many2one("aftersales.complaint", string="Complaint", check_company=True)
+    complaint_id = fields.Many2one("aftersales.complaint", check_company=True)
     # Major information criteria
     c1_injury = fields.Boolean(string="Major accident with injury or death")
     c1_media = fields.Boolean(string="Media exposure imminent or happened")
@@ -143,9 +143,9 @@ class AftersalesQualityInfo(models.Model):
         tracking=True,
         groups="base.group_user",
     )
-    technical_support_sent = fields.Boolean(string="Technical Support Sent", tracking=True, groups="base.group_user")
+    technical_support_sent = fields.Boolean(tracking=True, groups="base.group_user")
     qa_analysis = fields.Text(string="QA Analysis", groups="base.group_user")
-    measures = fields.Text(string="Measures", groups="base.group_user")
+    measures = fields.Text(groups="base.group_user")
     qa_informed = fields.Boolean(string="QA Informed", tracking=True, groups="base.group_user")
     reply = fields.Text(string="Reply to the Dealer")
     result = fields.Text(string="Processing Result")
@@ -232,9 +232,10 @@ class AftersalesQualityInfo(models.Model):
         return self._late_domain() if (operator == "=") == value else ["!", *self._late_domain()]
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for info in self:
             info.access_url = f"/my/quality/{info.id}"
+        return res
 
     # -------------------------------------------------------- constraints/CRUD
     @api.model

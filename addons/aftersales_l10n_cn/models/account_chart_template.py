@@ -5,6 +5,7 @@ class AccountChartTemplate(models.AbstractModel):
     _inherit = "account.chart.template"
 
     def _post_load_data(self, template_code, company, template_data):
-        super()._post_load_data(template_code, company, template_data)
+        res = super()._post_load_data(template_code, company, template_data)
         if template_code == "cn":
             (company or self.env.company)._as_cn_setup_accounts()
+        return res

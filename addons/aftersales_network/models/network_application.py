@@ -90,7 +90,7 @@ class NetworkApplication(models.Model):
             ("groups_id", "in", self.env.ref("aftersales_network.group_aftersales_network_officer").id)
         ],
     )
-    lead_id = fields.Many2one("crm.lead", string="Lead", check_company=True, index="btree_not_null", copy=False)
+    lead_id = fields.Many2one("crm.lead", check_company=True, index="btree_not_null", copy=False)
     partner_id = fields.Many2one(
         "res.partner", string="Candidate Company", required=True, tracking=True, check_company=True, index=True
     )
@@ -109,7 +109,7 @@ class NetworkApplication(models.Model):
     site_area = fields.Float(string="Site Area (m²)")
     workshop_area = fields.Float(string="Workshop Area (m²)")
     investment = fields.Monetary(string="Planned Investment", currency_field="currency_id")
-    brands_carried = fields.Char(string="Brands Carried")
+    brands_carried = fields.Char()
     staff_count = fields.Integer(string="Staff")
     technician_count = fields.Integer(string="Technicians")
     description = fields.Html(string="Presentation")
@@ -153,7 +153,7 @@ class NetworkApplication(models.Model):
         groups="aftersales_network.group_aftersales_network_officer",
     )
     # site visit
-    visit_date = fields.Datetime(string="Visit Date", copy=False)
+    visit_date = fields.Datetime(copy=False)
     visit_event_id = fields.Many2one("calendar.event", string="Site Visit Meeting", readonly=True, copy=False)
     interviewer_ids = fields.Many2many(
         "res.users",
@@ -166,7 +166,7 @@ class NetworkApplication(models.Model):
         "aftersales.network.interview.line", "application_id", string="Interview Outline"
     )
     interview_scorecard_id = fields.Many2one(
-        "aftersales.network.scorecard", string="Interview Scorecard", readonly=True, copy=False, check_company=True
+        "aftersales.network.scorecard", readonly=True, copy=False, check_company=True
     )
     interview_score = fields.Float(
         compute="_compute_scores",
@@ -174,9 +174,7 @@ class NetworkApplication(models.Model):
         help="Average of the interviewers' totals.",
         groups="aftersales_network.group_aftersales_network_officer",
     )
-    interview_record = fields.Html(
-        string="Interview Record", copy=False, groups="aftersales_network.group_aftersales_network_officer"
-    )
+    interview_record = fields.Html(copy=False, groups="aftersales_network.group_aftersales_network_officer")
     # committee
     vote_ids = fields.One2many("aftersales.network.vote", "application_id", string="Votes", copy=False)
     vote_approve_count = fields.Integer(
@@ -188,9 +186,7 @@ class NetworkApplication(models.Model):
     user_has_voted = fields.Boolean(
         compute="_compute_votes", groups="aftersales_network.group_aftersales_network_officer"
     )
-    committee_minutes = fields.Html(
-        string="Committee Minutes", copy=False, groups="aftersales_network.group_aftersales_network_officer"
-    )
+    committee_minutes = fields.Html(copy=False, groups="aftersales_network.group_aftersales_network_officer")
     committee_decision = fields.Selection(
         [("approve", "Approved"), ("archive", "Archived to reserve")], readonly=True, copy=False, tracking=True
     )
@@ -300,9 +296,10 @@ class NetworkApplication(models.Model):
                 application.starter_delivery_status = "pending"
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for application in self:
             application.access_url = f"/my/network/{application.id}"
+        return res
 
     # ------------------------------------------------------------------ CRUD
     @api.model_create_multi

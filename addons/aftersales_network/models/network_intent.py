@@ -38,7 +38,7 @@ class NetworkIntent(models.Model):
     date = fields.Date(required=True, default=fields.Date.context_today)
     valid_until = fields.Date()
     investment_commitment = fields.Monetary(currency_field="currency_id")
-    target_opening_date = fields.Date(string="Target Opening Date")
+    target_opening_date = fields.Date()
     terms = fields.Html(translate=False)
     signature = fields.Image(copy=False, attachment=True, max_width=1024, max_height=1024)
     signed_by = fields.Char(copy=False)

@@ -26,7 +26,6 @@ class NetworkScorecard(models.Model):
     )
     max_total = fields.Float(string="Maximum Points", compute="_compute_max_total", store=True)
     pass_score = fields.Float(
-        string="Pass Score",
         help="Minimum total to pass an interview, an acceptance inspection or an evaluation. "
         "Applications use the qualifying score of the settings.",
     )

@@ -20,7 +20,7 @@ class NetworkStageLog(models.Model):
     state = fields.Selection(selection="_selection_state", string="Stage", required=True)
     date_from = fields.Datetime(required=True)
     date_to = fields.Datetime(required=True)
-    days = fields.Float(string="Days", aggregator="avg", digits=(16, 1))
+    days = fields.Float(aggregator="avg", digits=(16, 1))
 
     @api.model
     def _read_group_orderby(self, order, groupby_terms, query):

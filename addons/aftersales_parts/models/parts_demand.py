@@ -56,7 +56,6 @@ class PartsDemand(models.Model):
     credit_approved_by_id = fields.Many2one("res.users", string="Credit approved by", readonly=True, copy=False)
     vehicle_id = fields.Many2one(
         "fleet.vehicle",
-        string="Vehicle",
         compute="_compute_vehicle_id",
         store=True,
         readonly=False,

@@ -75,9 +75,10 @@ class PartsQualityFeedback(models.Model):
         return domain if positive else ["!", *domain]
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for feedback in self:
             feedback.access_url = f"/my/parts/feedback/{feedback.id}"
+        return res
 
     def action_decide(self):
         for feedback in self:

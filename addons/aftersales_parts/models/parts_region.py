@@ -18,9 +18,7 @@ class PartsRegion(models.Model):
 
     name = fields.Char(required=True)
     active = fields.Boolean(default=True)
-    company_id = fields.Many2one(
-        "res.company", string="Company", help="Leave empty to share the region between companies."
-    )
+    company_id = fields.Many2one("res.company", help="Leave empty to share the region between companies.")
     state_ids = fields.Many2many(
         "res.country.state",
         string="Provinces",
@@ -90,7 +88,7 @@ class PartsRegionPopulation(models.Model):
     _description = "Vehicle Population of a Region"
     _order = "region_id, vehicle_model_id"
 
-    region_id = fields.Many2one("aftersales.parts.region", string="Region", required=True, ondelete="cascade")
+    region_id = fields.Many2one("aftersales.parts.region", required=True, ondelete="cascade")
     vehicle_model_id = fields.Many2one("fleet.vehicle.model", string="Vehicle model", required=True)
     vehicle_count = fields.Integer(string="Vehicles in service", required=True)
 

@@ -6,7 +6,7 @@ class PurchaseQuoteWaiver(models.TransientModel):
     _name = "aftersales.purchase.quote.waiver"
     _description = "Confirm a Purchase of A-class Parts with Fewer Quotes"
 
-    purchase_id = fields.Many2one("purchase.order", string="Purchase", required=True, ondelete="cascade")
+    purchase_id = fields.Many2one("purchase.order", required=True, ondelete="cascade")
     a_class_part_names = fields.Char(related="purchase_id.as_a_class_part_names")
     quote_count = fields.Integer(related="purchase_id.as_quote_count")
     quotes_required = fields.Integer(related="purchase_id.as_quotes_required")

@@ -164,6 +164,7 @@ class ResCompany(models.Model):
                     "valuation_out_account_id": company.as_stock_gain_account_id.id,
                 }
             )
+        return True
 
     @api.model
     def _as_configure_all_loss_locations(self):

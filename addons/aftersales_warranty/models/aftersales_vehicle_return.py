@@ -20,8 +20,8 @@ class AftersalesVehicleReturn(models.Model):
     name = fields.Char(required=True, readonly=True, copy=False, default="/")
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
-    dealer_id = fields.Many2one("res.partner", string="Dealer", required=True, index=True, tracking=True)
-    vehicle_id = fields.Many2one("fleet.vehicle", string="Vehicle", required=True, index=True)
+    dealer_id = fields.Many2one("res.partner", required=True, index=True, tracking=True)
+    vehicle_id = fields.Many2one("fleet.vehicle", required=True, index=True)
     vin = fields.Char(related="vehicle_id.vin_sn", string="VIN")
     reason = fields.Text(required=True)
     amount = fields.Monetary(

@@ -21,7 +21,7 @@ class AftersalesWarrantyCampaign(models.Model):
     )
     date_start = fields.Date(default=fields.Date.context_today, required=True)
     date_end = fields.Date()
-    operation_id = fields.Many2one("aftersales.operation", string="Operation", required=True, check_company=True)
+    operation_id = fields.Many2one("aftersales.operation", required=True, check_company=True)
     description = fields.Html(translate=True)
     vin_from = fields.Char(string="VIN From")
     vin_to = fields.Char(string="VIN To")

@@ -24,7 +24,7 @@ class AftersalesWarrantyClaimLine(models.Model):
         [("part", "Part"), ("labour", "Labour"), ("sublet", "Sublet")], required=True, default="part"
     )
     product_id = fields.Many2one("product.product", string="Part", check_company=True)
-    operation_id = fields.Many2one("aftersales.operation", string="Operation", check_company=True)
+    operation_id = fields.Many2one("aftersales.operation", check_company=True)
     name = fields.Char(
         string="Description", compute="_compute_name", store=True, readonly=False, required=True, precompute=True
     )

@@ -45,7 +45,6 @@ class AftersalesWarrantyPartReturn(models.Model):
     product_id = fields.Many2one("product.product", string="Part", required=True)
     supplier_id = fields.Many2one(
         "res.partner",
-        string="Supplier",
         compute="_compute_supplier_id",
         store=True,
         help="Where the part goes back to: the claim's causal part supplier for the causal part, the part's own "

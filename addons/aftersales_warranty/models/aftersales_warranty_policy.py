@@ -18,14 +18,14 @@ class AftersalesWarrantyPolicy(models.Model):
     active = fields.Boolean(default=True)
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company, index=True)
     currency_id = fields.Many2one("res.currency", default=lambda self: self.env.company.currency_id, required=True)
-    brand_id = fields.Many2one("fleet.vehicle.model.brand", string="Brand", index=True)
+    brand_id = fields.Many2one("fleet.vehicle.model.brand", index=True)
     model_id = fields.Many2one(
         "fleet.vehicle.model",
         string="Vehicle Model",
         index=True,
         help="A policy of a model wins over the policy of its brand.",
     )
-    months = fields.Integer(string="Months", required=True, default=36, help="Coverage from the vehicle's sale date.")
+    months = fields.Integer(required=True, default=36, help="Coverage from the vehicle's sale date.")
     km = fields.Integer(string="Kilometres", required=True, default=100000)
     labour_rate = fields.Monetary(
         string="Warranty Labour Rate",

@@ -7,9 +7,7 @@ class AftersalesOldPart(models.Model):
     warranty_return_ids = fields.One2many(
         "aftersales.warranty.part.return", "old_part_id", string="Warranty Returns", readonly=True
     )
-    warranty_claim_id = fields.Many2one(
-        "aftersales.warranty.claim", string="Warranty Claim", compute="_compute_warranty_claim", store=True
-    )
+    warranty_claim_id = fields.Many2one("aftersales.warranty.claim", compute="_compute_warranty_claim", store=True)
     warranty_return_state = fields.Selection(related="warranty_return_ids.state", string="Return to OEM", readonly=True)
 
     @api.depends("warranty_return_ids.claim_id")
