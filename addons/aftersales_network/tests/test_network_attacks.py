@@ -204,7 +204,11 @@ class TestNetworkAttacks(NetworkCommon, HttpCase):
         self.assertLess(offered.index(beijing.id), offered.index(zhejiang.id))
         self._post(application, state_id=str(zhejiang.id), investment="2,250,000")
         self.assertEqual(application.state_id, zhejiang)
-        self.assertIn('value="2,250,000"', self.url_open(f"/my/network/{application.id}").text)
+        page = self.url_open(f"/my/network/{application.id}").text
+        self.assertIn('value="2,250,000"', page)
+        # the amount is in the OEM company's currency, its symbol beside it (¥ for CNY)
+        symbol = application.currency_id.symbol
+        self.assertIn(f'<span class="input-group-text o_network_currency">{symbol}</span>', page)
 
     def test_portal_one_submit_one_application(self):
         """Two identical POSTs open one application; a candidate with an open application cannot open another."""
