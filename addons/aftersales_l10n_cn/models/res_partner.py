@@ -22,7 +22,18 @@ class ResPartner(models.Model):
         return super().create([self._as_city_address(dict(vals)) for vals in vals_list])
 
     def write(self, vals):
-        return super().write(self._as_city_address(dict(vals)))
+        vals = self._as_city_address(dict(vals))
+        if "state_id" in vals and "city_id" not in vals:
+            # moved to another province: the city of the former province no longer applies
+            moved = self.filtered(lambda p: p.city_id.state_id and p.city_id.state_id.id != vals["state_id"])
+            for partner in moved:
+                dropped = {"city_id": False}
+                if "city" not in vals and partner.city == partner.city_id.name:
+                    dropped["city"] = False
+                super(ResPartner, partner).write({**vals, **dropped})
+            rest = self - moved
+            return super(ResPartner, rest).write(vals) if rest else True
+        return super().write(vals)
 
     @api.constrains("city_id", "state_id")
     def _check_city_in_province(self):

@@ -27,6 +27,9 @@ class TestChineseAddresses(AftersalesCase):
         self.assertFalse(self.customer.city_id)
         self.customer.with_user(self.advisor).write({"city_id": wuhou.id})
         self.assertEqual(self.customer.state_id.name, "四川省")
+        # moved to another province: the former province's city is dropped with its name
+        self.customer.with_user(self.advisor).write({"state_id": guangdong.id})
+        self.assertRecordValues(self.customer, [{"state_id": guangdong.id, "city_id": False, "city": False}])
         with self.assertRaisesRegex(ValidationError, "不在|not in"):
             self.env["res.partner"].create(
                 {
