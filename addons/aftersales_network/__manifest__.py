@@ -10,6 +10,7 @@
     "development_status": "Beta",
     "depends": [
         "aftersales_base",
+        "base_address_extended",
         "crm",
         "sale_management",
         "sale_stock",
@@ -36,6 +37,9 @@
         "demo/aftersales_network_demo.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "aftersales_network/static/src/js/portal_network_cities.js",
+        ],
         "web.assets_tests": [
             "aftersales_network/static/tests/tours/*.js",
         ],

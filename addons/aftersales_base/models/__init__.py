@@ -19,6 +19,7 @@ from . import loyalty_program
 from . import sale_order
 from . import stock_location
 from . import stock_move
+from . import stock_quant
 from . import stock_warehouse
 from . import repair_order
 from . import repair_order_display

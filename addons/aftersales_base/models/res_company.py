@@ -94,6 +94,47 @@ class ResCompany(models.Model):
         "stock_gain", "internal_expense"); none here (the addons then take the chart's accounts by type)."""
         return self.env["account.account"]
 
+    # ------------------------------------------------------------------ opening stock (期初库存)
+    def _create_per_company_locations(self):
+        super()._create_per_company_locations()
+        self._as_create_opening_location()
+
+    def _as_create_opening_location(self):
+        """Each company's virtual location of its opening stock, next to Odoo's Inventory adjustment."""
+        Location = self.env["stock.location"]
+        parent = self.env.ref("stock.stock_location_locations_virtual", raise_if_not_found=False)
+        for company in self:
+            if not Location.search_count([("as_opening", "=", True), ("company_id", "=", company.id)]):
+                Location.create(
+                    {
+                        "name": self.env._("Opening Stock"),
+                        "usage": "inventory",
+                        "location_id": parent.id if parent else False,
+                        "company_id": company.id,
+                        "as_opening": True,
+                    }
+                )
+
+    @api.model
+    def _as_create_all_opening_locations(self):
+        self.search([])._as_create_opening_location()
+
+    def _as_opening_account(self):
+        """The account the opening stock is an opening balance of: a chart's bridge may name one ("opening"),
+        else Odoo's own opening-balance account (the undistributed earnings, where the opening entries
+        balance)."""
+        self.ensure_one()
+        return self._as_chart_account("opening") or self.get_unaffected_earnings_account()
+
+    def _as_opening_location(self):
+        """The opening stock location, its valuation accounts set to the opening account when still empty."""
+        self.ensure_one()
+        location = self.env["stock.location"].search([("as_opening", "=", True), ("company_id", "=", self.id)], limit=1)
+        if location and self.chart_template and not location.valuation_out_account_id:
+            account = self._as_opening_account()
+            location.write({"valuation_in_account_id": account.id, "valuation_out_account_id": account.id})
+        return location
+
     def _as_add_working_days(self, start, days):
         """``start`` moved forward by ``days`` working days of the company's working schedule
         (Monday to Friday when it has none)."""

@@ -40,7 +40,9 @@ class WorkOrderRegisterXlsx(models.AbstractModel):
     def generate_xlsx_report(self, workbook, data, orders):
         sheet = workbook.add_worksheet(self.env._("Work Orders"))
         bold = workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1})
-        money = workbook.add_format({"num_format": "#,##0.00"})
+        # amounts in the company's currency, with its symbol (¥ in CNY), as the printed documents show them
+        symbol = (orders.company_id[:1] or self.env.company).currency_id.symbol or ""
+        money = workbook.add_format({"num_format": f'"{symbol}"#,##0.00'})
         date = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"})
         columns = self._columns()
         for col, (title, _getter, width) in enumerate(columns):

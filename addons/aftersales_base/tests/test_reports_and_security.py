@@ -1,3 +1,7 @@
+import io
+
+import openpyxl
+
 from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
@@ -39,6 +43,10 @@ class TestReportsAndSecurity(AftersalesCase):
         )
         self.assertEqual(fmt, "xlsx")
         self.assertTrue(content.startswith(b"PK"))  # a zip container, as every xlsx
+        # the amounts carry the company's currency symbol (¥ for the Chinese dealer)
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+        total = next(cell for cell in sheet[2] if cell.value == order.amount_total)
+        self.assertEqual(total.number_format, f'"{self.company.currency_id.symbol}"#,##0.00')
 
     def test_dashboard_against_targets(self):
         # Demo data may already have orders this month: measure what one more delivered order adds.

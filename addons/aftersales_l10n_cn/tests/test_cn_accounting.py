@@ -62,7 +62,7 @@ class TestChineseAccounting(AftersalesCase):
             self.assertEqual(company.as_stock_loss_account_id.code, "571100")
             self.assertEqual(company.as_stock_gain_account_id.code, "530100")
             inventory = self.env["stock.location"].search(
-                [("usage", "=", "inventory"), ("company_id", "=", company.id)]
+                [("usage", "=", "inventory"), ("company_id", "=", company.id), ("as_opening", "=", False)]
             )
             self.assertEqual(set(inventory.valuation_in_account_id.mapped("code")), {"571100"})
             self.assertEqual(set(inventory.valuation_out_account_id.mapped("code")), {"530100"})

@@ -65,6 +65,29 @@ class NetworkPortal(CustomerPortal):
         xmlids = provinces.get_external_id()
         return provinces.sorted(lambda state: xmlids.get(state.id) or state.code)
 
+    def _network_cities(self, state_id):
+        """The cities of a province (China's list of l10n_cn_city when installed), in the order of their names."""
+        if not state_id:
+            return request.env["res.city"]
+        # sudo: cities are public reference data, like the provinces
+        return request.env["res.city"].sudo().search([("state_id", "=", state_id)])
+
+    def _network_cities_enforced(self):
+        # sudo: the country's setting is public reference data
+        country = request.env.ref("base.cn", raise_if_not_found=False)
+        return bool(country and country.sudo().enforce_cities)
+
+    @http.route("/my/network/cities", type="json", auth="user", website=True, readonly=True)
+    def portal_network_cities(self, state_id=None):
+        """The cities of a Chinese province for the application form (id, name)."""
+        form = PortalInput(request.env)
+        state_id = form.get(
+            parse_id, state_id, self._network_label("state_id"), allowed_ids=self._network_provinces().ids
+        )
+        if form.errors:
+            return []
+        return [[city.id, city.name] for city in self._network_cities(state_id)]
+
     def _network_open_application(self, partner):
         """The candidate's application in progress, whoever started it (officer from CRM or candidate)."""
         # sudo: the search looks for the candidate's own applications (partner checked by the caller) whatever
@@ -96,6 +119,14 @@ class NetworkPortal(CustomerPortal):
             values["state_id"] = form.get(
                 parse_id, post["state_id"], self._network_label("state_id"), allowed_ids=provinces.ids
             )
+        if "city_id" in post:
+            # a city of the chosen province only (none without a province)
+            cities = self._network_cities(values.get("state_id"))
+            values["city_id"] = form.get(
+                parse_id, post["city_id"], self._network_label("city_id"), allowed_ids=cities.ids
+            )
+            if not values["city_id"]:
+                values["city"] = False
         return values
 
     def _network_read_documents(self, form, application_sudo, files):
@@ -130,17 +161,24 @@ class NetworkPortal(CustomerPortal):
         values = {name: application_sudo[name] or "" for name in TEXT_FIELDS}
         values.update({name: format_number(application_sudo[name]) for name in NUMBER_FIELDS})
         values["state_id"] = str(application_sudo.state_id.id or "")
-        for name in (*TEXT_FIELDS, *NUMBER_FIELDS, "state_id"):
+        values["city_id"] = str(application_sudo.city_id.id or "")
+        for name in (*TEXT_FIELDS, *NUMBER_FIELDS, "state_id", "city_id"):
             if post and name in post:
                 values[name] = post[name]
         return values
 
     def _network_page(self, application_sudo, error=None, message=None, post=None):
+        provinces = self._network_provinces()
+        form = self._network_form_values(application_sudo, post)
+        # the cities of the province shown on the form (what was typed when it comes back with an error)
+        state_id = int(form["state_id"]) if str(form["state_id"]).isdigit() else 0
         values = {
             "page_name": "network_application",
             "application": application_sudo,
-            "provinces": self._network_provinces(),
-            "form": self._network_form_values(application_sudo, post),
+            "provinces": provinces,
+            "cities": self._network_cities(state_id if state_id in provinces.ids else False),
+            "cities_enforced": self._network_cities_enforced(),
+            "form": form,
             "error": error,
             "message": message,
         }
@@ -181,6 +219,7 @@ class NetworkPortal(CustomerPortal):
             return request.redirect("/my/network?message=dealer")
         # Created as superuser because portal users have no create right: the candidate can only open an
         # application for its own commercial partner, in the company it belongs to.
+        state = partner.state_id.filtered(lambda state: state.country_id.code == "CN")
         application_sudo = (
             request.env["aftersales.network.application"]
             .sudo()
@@ -192,7 +231,8 @@ class NetworkPortal(CustomerPortal):
                     "legal_representative": partner.name if not partner.is_company else False,
                     "street": partner.street,
                     "city": partner.city,
-                    "state_id": partner.state_id.filtered(lambda state: state.country_id.code == "CN").id,
+                    "state_id": state.id,
+                    "city_id": partner.city_id.filtered(lambda city: city.state_id == state).id,
                     "phone": partner.phone,
                     "email": partner.email or user.email,
                 }

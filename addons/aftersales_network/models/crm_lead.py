@@ -25,6 +25,7 @@ class CrmLead(models.Model):
     def _prepare_network_application_vals(self):
         self.ensure_one()
         partner = self.partner_id.commercial_partner_id
+        state = partner.state_id or self.state_id
         return {
             "lead_id": self.id,
             "partner_id": partner.id,
@@ -32,7 +33,8 @@ class CrmLead(models.Model):
             "user_id": self.user_id.id or self.env.user.id,
             "street": partner.street or self.street,
             "city": partner.city or self.city,
-            "state_id": (partner.state_id or self.state_id).id,
+            "city_id": partner.city_id.filtered(lambda city: not city.state_id or city.state_id == state).id,
+            "state_id": state.id,
             "country_id": (partner.country_id or self.country_id).id,
             "zip": partner.zip or self.zip,
             "phone": partner.phone or self.phone,

@@ -99,6 +99,13 @@ class NetworkApplication(models.Model):
     legal_representative = fields.Char()
     street = fields.Char()
     city = fields.Char()
+    city_id = fields.Many2one(
+        "res.city",
+        string="City / District",
+        domain="[('state_id', '=?', state_id), ('country_id', '=?', country_id)]",
+        help="From the country's list of cities (China's: l10n_cn_city); gives the city, postcode and province.",
+    )
+    country_enforce_cities = fields.Boolean(related="country_id.enforce_cities")
     zip = fields.Char()
     state_id = fields.Many2one(
         "res.country.state", string="Province", domain="[('country_id', '=?', country_id)]", index=True
@@ -305,12 +312,43 @@ class NetworkApplication(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         self._ensure_one_open_application([vals.get("partner_id") for vals in vals_list])
-        return super().create(vals_list)
+        return super().create([self._city_address(dict(vals)) for vals in vals_list])
 
     def write(self, vals):
         if vals.get("partner_id"):
             self._ensure_one_open_application([vals["partner_id"]] * len(self), exclude=self)
-        return super().write(vals)
+        return super().write(self._city_address(dict(vals)))
+
+    @api.model
+    def _city_address(self, vals):
+        """A city of the list brings its name, postcode and province (as on a contact's address)."""
+        if vals.get("city_id"):
+            city = self.env["res.city"].browse(vals["city_id"])
+            vals.setdefault("city", city.name)
+            vals.setdefault("zip", city.zipcode or False)
+            vals.setdefault("state_id", city.state_id.id)
+        return vals
+
+    @api.onchange("city_id")
+    def _onchange_city_id(self):
+        if self.city_id:
+            self.city = self.city_id.name
+            self.zip = self.city_id.zipcode or self.zip
+            self.state_id = self.city_id.state_id
+
+    @api.constrains("city_id", "state_id")
+    def _check_city_in_province(self):
+        for application in self:
+            city = application.city_id
+            if city.state_id and application.state_id and city.state_id != application.state_id:
+                raise ValidationError(
+                    self.env._(
+                        "City %(city)s of %(application)s is not in province %(province)s.",
+                        city=city.name,
+                        application=application.display_name,
+                        province=application.state_id.name,
+                    )
+                )
 
     @api.model
     def _ensure_one_open_application(self, partner_ids, exclude=None):

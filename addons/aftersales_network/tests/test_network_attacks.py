@@ -7,6 +7,7 @@ import base64
 import re
 
 from odoo import Command
+from odoo.exceptions import ValidationError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import JsonRpcException
 
@@ -203,7 +204,11 @@ class TestNetworkAttacks(NetworkCommon, HttpCase):
         self.assertLess(offered.index(beijing.id), offered.index(zhejiang.id))
         self._post(application, state_id=str(zhejiang.id), investment="2,250,000")
         self.assertEqual(application.state_id, zhejiang)
-        self.assertIn('value="2,250,000"', self.url_open(f"/my/network/{application.id}").text)
+        page = self.url_open(f"/my/network/{application.id}").text
+        self.assertIn('value="2,250,000"', page)
+        # the amount is in the OEM company's currency, its symbol beside it (¥ for CNY)
+        symbol = application.currency_id.symbol
+        self.assertIn(f'<span class="input-group-text o_network_currency">{symbol}</span>', page)
 
     def test_portal_one_submit_one_application(self):
         """Two identical POSTs open one application; a candidate with an open application cannot open another."""
@@ -287,3 +292,60 @@ class TestNetworkAttacks(NetworkCommon, HttpCase):
         self._assert_refused("aftersales.network.vote", "search_read", [[]])
         self._assert_refused(Application, "action_vote_approve", [[application.id]])
         self.assertFalse(application.vote_ids)
+
+    # ------------------------------------------------------------------ provinces and cities
+    def _cities(self):
+        """A city in 广东省 and one in 四川省 (the test does not rely on l10n_cn_city's list being installed)."""
+        china = self.env.ref("base.cn")
+        china.enforce_cities = True
+        City = self.env["res.city"]
+        guangdong, sichuan = self.env.ref("base.state_cn_GD"), self.env.ref("base.state_cn_SC")
+        nanshan = City.create(
+            {"name": "深圳市南山区", "state_id": guangdong.id, "country_id": china.id, "zipcode": "518000"}
+        )
+        wuhou = City.create(
+            {"name": "成都市武侯区", "state_id": sichuan.id, "country_id": china.id, "zipcode": "610000"}
+        )
+        return guangdong, nanshan, wuhou
+
+    def test_portal_city_of_the_chosen_province(self):
+        """The form offers the cities of the chosen province and takes one of them by id: city, postcode and
+        province follow; the province's cities come from the cities route (the form's province change)."""
+        guangdong, nanshan, wuhou = self._cities()
+        application = self._portal_application()
+        self._post(application, state_id=str(guangdong.id), city_id=str(nanshan.id))
+        self.assertRecordValues(
+            application, [{"state_id": guangdong.id, "city_id": nanshan.id, "city": "深圳市南山区", "zip": "518000"}]
+        )
+        page = self.url_open(f"/my/network/{application.id}").text
+        self.assertRegex(page, rf'<option value="{nanshan.id}" selected="[^"]+">深圳市南山区</option>')
+        self.assertNotIn("成都市武侯区", page)
+        cities = self.make_jsonrpc_request("/my/network/cities", {"state_id": guangdong.id})
+        self.assertIn([nanshan.id, "深圳市南山区"], cities)
+        self.assertNotIn(wuhou.id, [city_id for city_id, _name in cities])
+        foreign = self.env["res.country.state"].search([("country_id.code", "=", "US")], limit=1)
+        self.assertEqual(self.make_jsonrpc_request("/my/network/cities", {"state_id": foreign.id}), [])
+        self.assertEqual(self.make_jsonrpc_request("/my/network/cities", {"state_id": "1 OR 1=1"}), [])
+
+    def test_portal_hostile_city_ids_refused(self):
+        """A city of another province, an unknown id, text, a negative or huge number: refused on the form, which
+        shows the chosen province's cities again, and nothing of the form is written."""
+        guangdong, nanshan, wuhou = self._cities()
+        application = self._portal_application()
+        for hostile in (str(wuhou.id), str(nanshan.id + 100000), "深圳", "-1", "1e308", f"{nanshan.id} OR 1=1"):
+            response = self._post(application, state_id=str(guangdong.id), city_id=hostile, site_area="1200")
+            self.assertIn("o_network_error", response.text, hostile)
+            self.assertIn("深圳市南山区", response.text, "the province typed keeps its cities on the form")
+            application.invalidate_recordset()
+            self.assertRecordValues(application, [{"state_id": False, "city_id": False, "site_area": 0}])
+        # a city without its province is refused too (no province, no city to choose)
+        response = self._post(application, city_id=str(nanshan.id))
+        self.assertIn("o_network_error", response.text)
+        self.assertFalse(application.city_id)
+
+    def test_city_outside_the_province_refused_in_the_back_office(self):
+        """The officer cannot file 成都市武侯区 under 广东省."""
+        guangdong, _nanshan, wuhou = self._cities()
+        application = self._start()
+        with self.assertRaisesRegex(ValidationError, "成都市武侯区"):
+            application.with_user(self.officer).write({"state_id": guangdong.id, "city_id": wuhou.id})

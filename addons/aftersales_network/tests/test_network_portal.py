@@ -107,6 +107,8 @@ class TestNetworkPortal(NetworkCommon, HttpCase):
         self.assertEqual(application.state, "submitted")
         self.assertEqual(application.business_licence_no, "91440300MA5TOUR01X")
         self.assertEqual(application.site_area, 2800)
+        self.assertEqual(application.state_id, self.env.ref("base.state_cn_GD"))
+        self.assertIn("深圳", application.city)
         self.assertTrue(application.documents_complete)
 
     def test_tour_candidate_signs_the_letter_of_intent(self):

@@ -153,7 +153,10 @@ class ResCompany(models.Model):
                     "as_stock_gain_account_id": company.as_stock_gain_account_id.id or gain.id,
                 }
                 super(ResCompany, company).write(vals)
-            locations = Location.search([("usage", "=", "inventory"), ("company_id", "=", company.id)])
+            # the opening stock location (aftersales_base) posts to the opening-balance account, not gains
+            locations = Location.search(
+                [("usage", "=", "inventory"), ("company_id", "=", company.id), ("as_opening", "=", False)]
+            )
             if not force:
                 locations = locations.filtered(
                     lambda loc: not loc.valuation_in_account_id and not loc.valuation_out_account_id

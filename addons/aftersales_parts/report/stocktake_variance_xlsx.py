@@ -8,7 +8,9 @@ class StocktakeVarianceXlsx(models.AbstractModel):
 
     def generate_xlsx_report(self, workbook, data, stocktakes):
         bold = workbook.add_format({"bold": True})
-        money = workbook.add_format({"num_format": "#,##0.00"})
+        # amounts in the company's currency, with its symbol (¥ in CNY), as the printed documents show them
+        symbol = (stocktakes.company_id[:1] or self.env.company).currency_id.symbol or ""
+        money = workbook.add_format({"num_format": f'"{symbol}"#,##0.00'})
         _ = self.env._
         for stocktake in stocktakes:
             sheet = workbook.add_worksheet(stocktake.name[:31])

@@ -39,6 +39,7 @@ class PartsCommon(TransactionCase):
             [
                 ("usage", "=", "inventory"),
                 ("scrap_location", "=", False),
+                ("as_opening", "=", False),
                 ("company_id", "in", (cls.company.id, False)),
             ],
             limit=1,

@@ -28,9 +28,21 @@ registry.category("web_tour.tours").add("aftersales_network_portal_apply", {
             run: "edit 黄志强",
         },
         {
+            content: "Province",
+            trigger: "select[name=state_id]",
+            run: "selectByLabel 广东省",
+        },
+        {
+            // China's list of cities (l10n_cn_city) offers the cities of the province, else the city is typed
             content: "City",
-            trigger: "input[name=city]",
-            run: "edit 深圳",
+            trigger: "select[name=city_id]:has(option:contains(深圳市南山区)), input[name=city]",
+            run: async (helpers) => {
+                if (document.querySelector("select[name=city_id]")) {
+                    await helpers.selectByLabel("深圳市南山区", "select[name=city_id]");
+                } else {
+                    await helpers.edit("深圳", "input[name=city]");
+                }
+            },
         },
         {
             content: "Site area",
