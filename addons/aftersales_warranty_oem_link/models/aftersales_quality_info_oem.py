@@ -46,6 +46,9 @@ class AftersalesQualityInfo(models.Model):
         key = Claims._as_oem_parse_key(form, payload)
         form.raise_if_errors()
         partner = self.env.user.partner_id.commercial_partner_id
+        # The same report sent twice at once (the cron and a click): the second waits for the first, is retried
+        # by the server and finds the first one's report (as for claims).
+        Claims._as_portal_lock_dealer(partner)
         # sudo: the key is looked up among the caller's own dealer's reports only.
         info = self.sudo().search([("partner_id", "=", partner.id), ("as_oem_idempotency_key", "=", key)], limit=1)
         if not info:
