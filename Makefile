@@ -1,5 +1,5 @@
 # Two commands set up and run a demo; one runs all tests. See README.md.
-.PHONY: setup demo demo-reset serve test lint bench bench-load i18n format readme wheels
+.PHONY: setup demo demo-reset demo-oem serve test lint bench bench-load i18n format readme wheels
 
 setup:      ## virtualenv, Python requirements, PostgreSQL running
 	bash scripts/setup.sh
@@ -9,6 +9,9 @@ demo: setup ## database aftersales_demo with demo data, served on :8069 (admin/a
 
 demo-reset: setup
 	RESET=1 bash scripts/demo.sh
+
+demo-oem: setup ## the OEM site as a second demo database on :8070, the dealer demo (make demo) connected to it
+	bash scripts/demo_oem.sh
 
 serve: setup ## the demo database as production runs it: workers, limits, proxy_mode, no database manager
 	bash scripts/serve.sh

@@ -4,7 +4,8 @@
 #     fails on any ERROR/CRITICAL line of the install log;
 #  2. exports each addon's translation template from that database (var/pot/);
 #  3. runs every addon's Odoo tests (HttpCase tours included, headless Chromium) and
-#     the repository tests in tests/ in one pytest run;
+#     the repository tests in tests/ in one pytest run; then the concurrency stories over a real server and the
+#     dealer ↔ OEM run between two databases (scripts/concurrency_test.sh, scripts/oem_e2e.sh);
 #  4. installs each addon alone into a fresh database of its own;
 #  5. builds each addon's wheel and installs the suite from the wheels into a clean virtualenv and a fresh
 #     database, without this repository's addons/ on any path (scripts/wheel_install_test.sh).
@@ -56,6 +57,11 @@ set -e
 
 echo "==> [3b/5] concurrency: two users at once over a real 2-worker server (copy of $DB)"
 TEST_DB="$DB" bash "$ROOT/scripts/concurrency_test.sh"
+
+echo "==> [3c/5] dealer ↔ OEM end to end: two databases (copies of $DB), two servers"
+t=$(date +%s)
+TEST_DB="$DB" bash "$ROOT/scripts/oem_e2e.sh"
+echo "    done in $(( $(date +%s) - t ))s"
 
 if [ "${SKIP_ALONE:-0}" != 1 ]; then
     echo "==> [4/5] each addon installs alone into its own fresh database"

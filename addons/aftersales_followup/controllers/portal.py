@@ -1,25 +1,12 @@
 import uuid
 
-from odoo import fields, http
-from odoo.addons.aftersales_base.tools.portal_input import (
-    PortalInput,
-    parse_date,
-    parse_number,
-    parse_text,
-    read_upload,
-    submission_key,
-)
+from odoo import http
+from odoo.addons.aftersales_base.tools.portal_input import read_upload, submission_key
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 from odoo.tools import consteq
-
-INFO_TYPES = ("general", "important", "major")
-# Criteria a dealer may tick on the portal: each proposes a level whatever the type chosen.
-PORTAL_CRITERIA = ("c1_injury", "c2_accident", "c3_breakdown")
-MAX_MILEAGE = 2_000_000
-MAX_COMPENSATION = 100_000_000
 
 
 class QualityPortal(CustomerPortal):
@@ -94,34 +81,10 @@ class QualityPortal(CustomerPortal):
         return [name for name in ("title", "description") if not (post.get(name) or "").strip()]
 
     def _quality_parse(self, post):
-        """The values of the form, each parsed as untrusted input; ``form.errors`` lists every problem."""
+        """The values of the form, each parsed as untrusted input (the model's one parser, also used by the
+        OEM link's API); ``form.errors`` lists every problem."""
         env = request.env
-        form = PortalInput(env)
-        today = fields.Date.context_today(env.user.with_context(tz=env.user.tz or "Asia/Shanghai"))
-        vals = {
-            "title": form.get(parse_text, post.get("title"), env._("Title"), max_length=200, required=True),
-            "description": form.get(parse_text, post.get("description"), env._("Description"), required=True),
-            "vin": (form.get(parse_text, post.get("vin"), env._("VIN"), max_length=17) or "").upper() or False,
-            "claim_ref": form.get(parse_text, post.get("claim_ref"), env._("Warranty Claim Reference"), max_length=64)
-            or False,
-            "mileage": form.get(parse_number, post.get("mileage"), env._("Mileage"), maximum=MAX_MILEAGE, default=0.0),
-            "compensation_demand": form.get(
-                parse_number,
-                post.get("compensation_demand"),
-                env._("Customer's Compensation Demand"),
-                maximum=MAX_COMPENSATION,
-                default=0.0,
-            ),
-            "occurred_date": form.get(
-                parse_date,
-                post.get("occurred_date"),
-                env._("Occurred On"),
-                maximum=today,
-            )
-            or False,
-            "info_type": post.get("info_type") if post.get("info_type") in INFO_TYPES else "general",
-        }
-        vals.update({name: bool(post.get(name)) for name in PORTAL_CRITERIA})
+        form, vals = env["aftersales.quality.info"]._as_portal_quality_parse(post)
         # sudo: the upload limit is a company setting portal users cannot read; only that number is read.
         max_mb = env.company.sudo().as_portal_upload_max_mb
         uploads = [
@@ -174,17 +137,6 @@ class QualityPortal(CustomerPortal):
 
     def _create_quality_info(self, vals, attachments, form_token):
         """One submit, one report: the same form (its token and content) sent twice gives the same record."""
-        user = request.env.user
-        partner = user.partner_id.commercial_partner_id
+        partner = request.env.user.partner_id.commercial_partner_id
         key = submission_key(partner.id, form_token or "", *sorted(vals.items()))
-        # sudo: portal dealers cannot write OEM documents; the values were parsed field by field above and the
-        # dealer is forced to the user's own commercial partner, so a dealer can only report for itself.
-        Info = request.env["aftersales.quality.info"].sudo()
-        info = Info.search([("partner_id", "=", partner.id), ("submission_key", "=", key)], limit=1)
-        if info:
-            return info
-        info = Info.create(dict(vals, partner_id=partner.id, source="dealer", submission_key=key, user_id=False))
-        info.action_submit()
-        attachments.write({"res_id": info.id})
-        info.message_subscribe(partner_ids=user.partner_id.ids)
-        return info
+        return request.env["aftersales.quality.info"]._as_portal_create_quality_info(vals, key, attachments)

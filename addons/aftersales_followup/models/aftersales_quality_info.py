@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.addons.aftersales_base.tools.cron_batch import run_cron_batches
+from odoo.addons.aftersales_base.tools.portal_input import PortalInput, parse_date, parse_number, parse_text
 from odoo.exceptions import AccessError, UserError
 
 MAJOR_REPORT_DAY_PARAM = "aftersales_followup.major_report_day"
@@ -21,6 +22,12 @@ STATES = [
     ("closed", "Archived"),
 ]
 # Criteria of the seed: any one of them sets the level.
+INFO_TYPES = ("general", "important", "major")
+# Criteria a dealer may tick on the portal (and send from its dealer site): each proposes a level whatever
+# the type chosen.
+PORTAL_CRITERIA = ("c1_injury", "c2_accident", "c3_breakdown")
+MAX_MILEAGE = 2_000_000
+MAX_COMPENSATION = 100_000_000
 LEVEL_CRITERIA = {
     "1": ("c1_injury", "c1_media", "c1_manufacturing_loss", "c1_loss_over_value"),
     "2": ("c2_accident", "c2_functional_complaints", "c2_hurts_sales"),
@@ -260,6 +267,56 @@ class AftersalesQualityInfo(models.Model):
         if vals.get("vin"):
             vals["vin"] = vals["vin"].strip().upper()
         return super().write(vals)
+
+    # ------------------------------------------------------- dealer's report
+    @api.model
+    def _as_portal_quality_parse(self, values):
+        """(form, values of the report) from a network dealer's plain values (the portal form, or its dealer
+        site through the OEM link), each parsed as untrusted input; ``form.errors`` lists every problem."""
+        _ = self.env._
+        form = PortalInput(self.env)
+        today = fields.Date.context_today(self.env.user.with_context(tz=self.env.user.tz or "Asia/Shanghai"))
+        vals = {
+            "title": form.get(parse_text, values.get("title"), _("Title"), max_length=200, required=True),
+            "description": form.get(parse_text, values.get("description"), _("Description"), required=True),
+            "vin": (form.get(parse_text, values.get("vin"), _("VIN"), max_length=17) or "").upper() or False,
+            "claim_ref": form.get(parse_text, values.get("claim_ref"), _("Warranty Claim Reference"), max_length=64)
+            or False,
+            "mileage": form.get(parse_number, values.get("mileage"), _("Mileage"), maximum=MAX_MILEAGE, default=0.0),
+            "compensation_demand": form.get(
+                parse_number,
+                values.get("compensation_demand"),
+                _("Customer's Compensation Demand"),
+                maximum=MAX_COMPENSATION,
+                default=0.0,
+            ),
+            "occurred_date": form.get(parse_date, values.get("occurred_date"), _("Occurred On"), maximum=today)
+            or False,
+            "info_type": values.get("info_type") if values.get("info_type") in INFO_TYPES else "general",
+        }
+        vals.update({name: bool(values.get(name)) for name in PORTAL_CRITERIA})
+        return form, vals
+
+    @api.model
+    def _as_portal_create_quality_info(self, vals, key, attachments=None):
+        """The calling portal user's network dealer reports ``vals`` (parsed by _as_portal_quality_parse):
+        created once per ``key`` (the same key again gives the first report) and submitted."""
+        user = self.env.user
+        partner = user.partner_id.commercial_partner_id
+        if not (user._is_portal() and partner.is_network_dealer):
+            raise AccessError(self.env._("Only network dealers report quality information."))
+        # sudo: portal dealers cannot write OEM documents; the values were parsed field by field and the
+        # dealer is forced to the user's own commercial partner, so a dealer can only report for itself.
+        Info = self.sudo()
+        info = Info.search([("partner_id", "=", partner.id), ("submission_key", "=", key)], limit=1)
+        if info:
+            return info
+        info = Info.create(dict(vals, partner_id=partner.id, source="dealer", submission_key=key, user_id=False))
+        info.action_submit()
+        if attachments:
+            attachments.write({"res_id": info.id})
+        info.message_subscribe(partner_ids=user.partner_id.ids)
+        return info
 
     # ---------------------------------------------------------------- actions
     def _state_label(self, state):

@@ -26,8 +26,17 @@ class AftersalesOemExchange(models.Model):
     claim_id = fields.Many2one(
         "aftersales.warranty.claim", string="Claim", index=True, ondelete="cascade", readonly=True
     )
+    quality_info_id = fields.Many2one(
+        "aftersales.quality.info", string="Quality Information", index=True, ondelete="cascade", readonly=True
+    )
     kind = fields.Selection(
-        [("claim", "Claim"), ("answer", "Answer to the OEM"), ("decision", "OEM Decision")],
+        [
+            ("claim", "Claim"),
+            ("answer", "Answer to the OEM"),
+            ("decision", "OEM Decision"),
+            ("quality", "Quality Information"),
+            ("quality_reply", "OEM Reply"),
+        ],
         required=True,
         readonly=True,
     )
@@ -51,11 +60,17 @@ class AftersalesOemExchange(models.Model):
         ("idempotency_key_uniq", "unique(idempotency_key)", "A document is queued for the OEM only once."),
     ]
 
-    @api.depends("kind", "claim_id.name")
+    @api.depends("kind", "claim_id.name", "quality_info_id.name")
     def _compute_display_name(self):
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         for exchange in self:
-            exchange.display_name = f"{kinds.get(exchange.kind, '')} {exchange.claim_id.name or ''}".strip()
+            document = exchange._as_oem_document()
+            exchange.display_name = f"{kinds.get(exchange.kind, '')} {document.name or ''}".strip()
+
+    def _as_oem_document(self):
+        """The dealer-site document this exchange is about (a claim or a quality information)."""
+        self.ensure_one()
+        return self.quality_info_id if self.kind in ("quality", "quality_reply") else self.claim_id
 
     # ------------------------------------------------------------------ connection
     @api.model
@@ -88,13 +103,13 @@ class AftersalesOemExchange(models.Model):
         return messages.get(error.kind) or _("The OEM site answered with an error: %(error)s", error=error.detail)
 
     @api.model
-    def _as_oem_call(self, company, method, *args):
-        """``aftersales.warranty.claim.<method>(*args)`` at the OEM site as the dealer's portal user."""
+    def _as_oem_call(self, company, method, *args, model="aftersales.warranty.claim"):
+        """``<model>.<method>(*args)`` at the OEM site as the dealer's portal user."""
         client = self._as_oem_client(company)
         # Nothing of this transaction is sent half-written (and a test server sharing the cursor sees it).
         self.env.flush_all()
         try:
-            return client.call("aftersales.warranty.claim", method, *args)
+            return client.call(model, method, *args)
         finally:
             self.env.invalidate_all()
 
@@ -107,6 +122,21 @@ class AftersalesOemExchange(models.Model):
         return self.env._("Connected to the OEM site as network dealer %(dealer)s.", dealer=dealer.get("name"))
 
     # ------------------------------------------------------------------ queue
+    @api.model
+    def _as_oem_key_of(self, record):
+        """The idempotency key of a dealer-site document: database UUID, model, id."""
+        # sudo: the database UUID is not secret; only the link reads it, to name its documents.
+        uuid = self.env["ir.config_parameter"].sudo().get_param("database.uuid")
+        return f"{uuid}:{record._name}:{record.id}"
+
+    def _as_oem_sync_status(self, synced_at):
+        """(sync state, last error) of a document from its exchanges (``self``) and its last sync time."""
+        outgoing = self.filtered(lambda x: x.direction == "out").sorted("id")
+        pending = outgoing.filtered(lambda x: x.state in ("queued", "error"))
+        if pending:
+            return ("error" if "error" in pending.mapped("state") else "queued"), pending[-1:].last_error
+        return (synced_at and "synced") or (outgoing and "sent") or False, False
+
     def _as_oem_log(self, line, **vals):
         self.ensure_one()
         now = fields.Datetime.now()
@@ -126,9 +156,11 @@ class AftersalesOemExchange(models.Model):
         for exchange in self.filtered(lambda x: x.state == "queued" and x.direction == "out"):
             now = fields.Datetime.now()
             attempt = {"attempts": exchange.attempts + 1, "last_attempt": now}
+            document = exchange._as_oem_document()
+            model, method = exchange._as_oem_method()
             try:
                 result = exchange._as_oem_call(
-                    exchange.company_id, exchange._as_oem_method(), exchange.claim_id._as_oem_payload(exchange)
+                    exchange.company_id, method, document._as_oem_payload(exchange), model=model
                 )
             except OemError as error:
                 message = self._as_oem_message(exchange.company_id, error)
@@ -152,18 +184,22 @@ class AftersalesOemExchange(models.Model):
                 next_attempt=False,
                 oem_record_id=result.get("id") or 0,
             )
-            exchange.claim_id._as_oem_sent(exchange, result)
+            document._as_oem_sent(exchange, result)
             sent |= exchange
         return sent
 
     def _as_oem_method(self):
-        return {"claim": "as_oem_receive_claim", "answer": "as_oem_receive_answer"}[self.kind]
+        """(model, method) the OEM site receives this exchange with."""
+        return {
+            "claim": ("aftersales.warranty.claim", "as_oem_receive_claim"),
+            "answer": ("aftersales.warranty.claim", "as_oem_receive_answer"),
+            "quality": ("aftersales.quality.info", "as_oem_receive_quality"),
+        }[self.kind]
 
     def action_retry(self):
         """Send again now (also an exchange the OEM refused, after the claim was corrected)."""
-        self.env["aftersales.warranty.claim"]._check_group(
-            "aftersales_warranty.group_aftersales_warranty_clerk", self.env._("send")
-        )
+        for document in {exchange._as_oem_document() for exchange in self}:
+            document._as_oem_check_sender()
         todo = self.filtered(lambda x: x.direction == "out" and x.state in ("queued", "error"))
         for exchange in todo:
             exchange._as_oem_log(self.env._("retry requested"), state="queued", next_attempt=fields.Datetime.now())
@@ -172,7 +208,7 @@ class AftersalesOemExchange(models.Model):
 
     @api.model
     def _cron_oem_sync(self):
-        """Send what is due, then pull the decisions of every company connected to an OEM site."""
+        """Send what is due, then pull the decisions and replies of every company connected to an OEM site."""
         due = self.search(
             [
                 ("state", "=", "queued"),
@@ -187,3 +223,4 @@ class AftersalesOemExchange(models.Model):
         companies = self.env["res.company"].search([("as_oem_url", "!=", False)])
         for company in companies.filtered(lambda c: c._as_oem_configured()):
             self.env["aftersales.warranty.claim"].with_company(company)._as_oem_pull(company)
+            self.env["aftersales.quality.info"].with_company(company)._as_oem_pull(company)

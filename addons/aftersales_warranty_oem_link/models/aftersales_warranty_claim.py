@@ -38,14 +38,9 @@ class AftersalesWarrantyClaim(models.Model):
     @api.depends("as_oem_exchange_ids.state", "as_oem_synced_at")
     def _compute_as_oem_sync_state(self):
         for claim in self:
-            outgoing = claim.as_oem_exchange_ids.filtered(lambda x: x.direction == "out").sorted("id")
-            pending = outgoing.filtered(lambda x: x.state in ("queued", "error"))
-            if pending:
-                claim.as_oem_sync_state = "error" if "error" in pending.mapped("state") else "queued"
-                claim.as_oem_last_error = pending[-1:].last_error
-            else:
-                claim.as_oem_sync_state = (claim.as_oem_synced_at and "synced") or (outgoing and "sent") or False
-                claim.as_oem_last_error = False
+            claim.as_oem_sync_state, claim.as_oem_last_error = claim.as_oem_exchange_ids._as_oem_sync_status(
+                claim.as_oem_synced_at
+            )
 
     # ------------------------------------------------------------------ out
     def action_submit(self):
@@ -63,9 +58,7 @@ class AftersalesWarrantyClaim(models.Model):
 
     def _as_oem_key(self):
         self.ensure_one()
-        # sudo: the database UUID is not secret; only the link reads it, to name its documents.
-        uuid = self.env["ir.config_parameter"].sudo().get_param("database.uuid")
-        return f"{uuid}:{self._name}:{self.id}"
+        return self.env["aftersales.oem.exchange"]._as_oem_key_of(self)
 
     def _as_oem_queue(self, kind):
         """Queue the claims (kind "claim") or their answer (kind "answer") for the OEM site, once."""
@@ -158,6 +151,10 @@ class AftersalesWarrantyClaim(models.Model):
             }
         )
         self.message_post(body=self.env._("Received by the OEM as claim %(name)s.", name=result.get("name")))
+
+    def _as_oem_check_sender(self):
+        """Who may send the claim's exchanges to the OEM site now (button Retry)."""
+        self._check_group("aftersales_warranty.group_aftersales_warranty_clerk", self.env._("send"))
 
     def action_as_oem_send(self):
         """Send the claim's queued documents to the OEM site now."""

@@ -144,6 +144,15 @@ class AftersalesWarrantyClaim(models.Model):
         """The caller's dealer-site claims changed since ``since`` (OEM time, as returned by the last call):
         {"now": time to send next, "claims": [state, question, decision and lines of each claim]}."""
         self._as_oem_dealer()
+        domain = [("as_oem_idempotency_key", "!=", False), *self._as_oem_since_domain(since)]
+        # As the portal user: the record rules return its own dealer's claims only.
+        claims = self.search(domain, order="write_date, id", limit=MAX_UPDATES)
+        now = self.env.cr.now() if len(claims) < MAX_UPDATES else claims[-1].write_date
+        return {"now": fields.Datetime.to_string(now), "claims": [claim._as_oem_update() for claim in claims]}
+
+    @api.model
+    def _as_oem_since_domain(self, since):
+        """The domain of the records changed since the last pull (``since``: untrusted, the dealer site's)."""
         form = PortalInput(self.env)
         since = form.get(parse_text, since or "", self.env._("Since"), max_length=32)
         form.raise_if_errors()
@@ -151,15 +160,9 @@ class AftersalesWarrantyClaim(models.Model):
             since = fields.Datetime.to_datetime(since) if since else False
         except ValueError:
             raise ValidationError(self.env._("The time of the last pull is not a date and time.")) from None
-        domain = [("as_oem_idempotency_key", "!=", False)]
-        if since:
-            # A transaction that started before the last pull and committed after it wrote an earlier write_date:
-            # the window overlaps the last one (the dealer site applies a change it already has as nothing).
-            domain.append(("write_date", ">=", since - PULL_OVERLAP))
-        # As the portal user: the record rules return its own dealer's claims only.
-        claims = self.search(domain, order="write_date, id", limit=MAX_UPDATES)
-        now = self.env.cr.now() if len(claims) < MAX_UPDATES else claims[-1].write_date
-        return {"now": fields.Datetime.to_string(now), "claims": [claim._as_oem_update() for claim in claims]}
+        # A transaction that started before the last pull and committed after it wrote an earlier write_date:
+        # the window overlaps the last one (the dealer site applies a change it already has as nothing).
+        return [("write_date", ">=", since - PULL_OVERLAP)] if since else []
 
     def _as_oem_update(self):
         self.ensure_one()

@@ -29,6 +29,13 @@ class ResCompany(models.Model):
         string="Last OEM Pull", readonly=True, copy=False, help="OEM time of the last pull of decisions."
     )
 
+    as_oem_quality_last_pull = fields.Datetime(
+        string="Last OEM Quality Pull",
+        readonly=True,
+        copy=False,
+        help="OEM time of the last pull of replies to quality information.",
+    )
+
     def _as_oem_configured(self):
         self.ensure_one()
         # sudo: only whether a key is set is read here, never its value.

@@ -1,1 +1,2 @@
 from . import test_oem_link
+from . import test_oem_quality
