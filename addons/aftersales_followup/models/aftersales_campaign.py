@@ -8,7 +8,7 @@ SUPERVISOR = "aftersales_followup.group_aftersales_followup_supervisor"
 
 class AftersalesCampaign(models.Model):
     _name = "aftersales.campaign"
-    _description = "Service Campaign"
+    _description = "Customer Care Campaign"
     _inherit = ["aftersales.followup.workflow", "mail.thread", "mail.activity.mixin"]
     _order = "event_date desc, id desc"
     _check_company_auto = True
@@ -19,9 +19,11 @@ class AftersalesCampaign(models.Model):
         "res.company", required=True, index=True, default=lambda self: self.env.company, readonly=True
     )
     campaign_type = fields.Selection(
-        [("service", "Service Event"), ("promotion", "Promotion"), ("recall", "Recall / Service Action")],
+        [("service", "Service Event"), ("promotion", "Promotion")],
         default="service",
         required=True,
+        help="The dealer's own events and offers for its customers. The OEM's recalls and service campaigns are "
+        "not customer care campaigns: they are managed in Warranty (Recalls / Service Campaigns (OEM)).",
     )
     event_date = fields.Date(required=True, tracking=True)
     call_date = fields.Date(
@@ -42,11 +44,11 @@ class AftersalesCampaign(models.Model):
     )
     # Target filter
     vehicle_model_ids = fields.Many2many("fleet.vehicle.model", string="Vehicle Models")
-    last_visit_before = fields.Date(string="Last Visit Before")
-    last_visit_after = fields.Date(string="Last Visit After")
+    last_visit_before = fields.Date()
+    last_visit_after = fields.Date()
     odometer_min = fields.Float(string="Mileage From (km)")
     odometer_max = fields.Float(string="Mileage To (km)")
-    next_maintenance_before = fields.Date(string="Next Maintenance Before")
+    next_maintenance_before = fields.Date()
     letter_needed = fields.Boolean(string="Send a Letter After the Call")
     vehicle_ids = fields.Many2many("fleet.vehicle", string="Target Vehicles", check_company=True)
     target_count = fields.Integer(compute="_compute_stats", string="Targets")

@@ -94,19 +94,23 @@ class AftersalesFollowup(models.Model):
     partner_id = fields.Many2one("res.partner", string="Customer", required=True, index=True, tracking=True)
     phone = fields.Char(related="partner_id.phone")
     mobile = fields.Char(related="partner_id.mobile")
-    vehicle_id = fields.Many2one("fleet.vehicle", string="Vehicle", index="btree_not_null", check_company=True)
+    vehicle_id = fields.Many2one("fleet.vehicle", index="btree_not_null", check_company=True)
     license_plate = fields.Char(related="vehicle_id.license_plate", string="Plate")
     repair_id = fields.Many2one("repair.order", string="Work Order", index="btree_not_null", check_company=True)
     advisor_id = fields.Many2one(related="repair_id.user_id", string="Service Advisor", store=True)
     previous_id = fields.Many2one("aftersales.followup", string="Previous Call", index="btree_not_null", copy=False)
     campaign_id = fields.Many2one(
-        "aftersales.campaign", string="Campaign", index="btree_not_null", check_company=True, ondelete="cascade"
+        "aftersales.campaign",
+        string="Customer Care Campaign",
+        index="btree_not_null",
+        check_company=True,
+        ondelete="cascade",
     )
-    complaint_id = fields.Many2one("aftersales.complaint", string="Complaint", copy=False, check_company=True)
+    complaint_id = fields.Many2one("aftersales.complaint", copy=False, check_company=True)
     user_id = fields.Many2one(
         "res.users", string="Clerk", default=lambda self: self.env.user, tracking=True, index=True
     )
-    supervisor_id = fields.Many2one("res.users", string="Supervisor", tracking=True)
+    supervisor_id = fields.Many2one("res.users", tracking=True)
     date_from = fields.Date(string="Call From", default=fields.Date.context_today)
     date_deadline = fields.Date(string="Call By", default=fields.Date.context_today, index=True, tracking=True)
     next_attempt_date = fields.Date(string="Next Attempt")
@@ -114,10 +118,10 @@ class AftersalesFollowup(models.Model):
     attempt_count = fields.Integer(string="Attempts", copy=False)
     reached = fields.Boolean(copy=False)
     # What was said
-    vehicle_condition = fields.Text(string="Vehicle Condition")
+    vehicle_condition = fields.Text()
     service_opinion = fields.Selection(OPINIONS, string="Opinion of the Service")
     opinion_note = fields.Text(string="Customer's Words")
-    new_needs = fields.Text(string="New Needs")
+    new_needs = fields.Text()
     tips_given = fields.Text(string="Usage Tips Given")
     subject = fields.Char(help="What the customer asked about (inbound calls).")
     answer = fields.Text(help="Answer given on the call.")
@@ -127,7 +131,7 @@ class AftersalesFollowup(models.Model):
     solution_date = fields.Date(string="Solution Found On", copy=False)
     customer_told_date = fields.Date(string="Customer Told On", copy=False)
     responded = fields.Boolean(string="Will Come", help="Campaign or reminder: the customer accepted the invitation.")
-    letter_needed = fields.Boolean(string="Letter Needed")
+    letter_needed = fields.Boolean()
     letter_ids = fields.One2many("aftersales.letter", "followup_id", string="Letters")
     is_late = fields.Boolean(compute="_compute_is_late", search="_search_is_late", string="Late")
     escalated_late = fields.Boolean(string="Escalated as Late", copy=False, index=True)

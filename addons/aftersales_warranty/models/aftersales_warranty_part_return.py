@@ -5,6 +5,8 @@ from .aftersales_warranty_claim import CLERK_GROUP, REVIEWER_GROUP
 
 HANDLING = "aftersales_warranty.product_warranty_handling"
 SUBLET = "aftersales_warranty.product_warranty_sublet"
+# The dealer follows its old parts on the portal, never the supplier who pays or the charge-back.
+INTERNAL_GROUP = "base.group_user"
 
 JUDGEMENTS = [
     ("exchanged", "In Coverage: Exchanged"),
@@ -45,9 +47,9 @@ class AftersalesWarrantyPartReturn(models.Model):
     product_id = fields.Many2one("product.product", string="Part", required=True)
     supplier_id = fields.Many2one(
         "res.partner",
-        string="Supplier",
         compute="_compute_supplier_id",
         store=True,
+        groups=INTERNAL_GROUP,
         help="Where the part goes back to: the claim's causal part supplier for the causal part, the part's own "
         "vendor for any other part.",
     )
@@ -65,7 +67,9 @@ class AftersalesWarrantyPartReturn(models.Model):
     received_date = fields.Date(readonly=True)
     judgement = fields.Selection(JUDGEMENTS, readonly=True, tracking=True)
     judgement_note = fields.Text()
-    chargeback_move_id = fields.Many2one("account.move", string="Charge-Back", readonly=True, copy=False)
+    chargeback_move_id = fields.Many2one(
+        "account.move", string="Charge-Back", readonly=True, copy=False, groups=INTERNAL_GROUP
+    )
     location_id = fields.Many2one(
         "stock.location",
         string="Part Location",
