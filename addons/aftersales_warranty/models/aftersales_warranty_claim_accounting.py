@@ -10,7 +10,8 @@ Every document's values come from a ``_prepare_*_vals`` hook a site extends with
 claimed, approved or cut amounts) built from ``_prepare_claim_line_move_line_vals`` and
 ``_prepare_handling_move_line_vals``, ``_prepare_dealer_invoice_vals``, ``_prepare_dealer_refund_vals``,
 ``_prepare_oem_bill_vals``, ``_prepare_recovery_line_vals``, ``_prepare_recovery_vals`` and
-``_prepare_recovery_netting_vals``.
+``_prepare_recovery_netting_vals``. The charge-back of an old part out of coverage is the part return's
+(``aftersales.warranty.part.return._prepare_chargeback_vals``), through ``_prepare_move_vals`` too.
 """
 
 from odoo import Command, fields, models

@@ -286,7 +286,7 @@ class AftersalesWarrantyPartReturn(models.Model):
             destination = supplier.property_stock_supplier or self.env.ref("stock.stock_location_suppliers")
             group._deliver_from_returns(supplier, destination)
 
-    def _prepare_chargeback_lines(self):
+    def _prepare_chargeback_line_vals(self):
         """What the OEM paid for the part's line: the part, its handling and, for the causal part, the claim's
         approved labour and sublet (the repair of that failure)."""
         self.ensure_one()
@@ -310,13 +310,18 @@ class AftersalesWarrantyPartReturn(models.Model):
             if not claim.currency_id.is_zero(amount)
         ]
 
+    def _prepare_chargeback_vals(self):
+        """The charge-back of an old part out of coverage: the OEM invoices the dealer (OEM site), the dealer
+        records the OEM's bill (dealer site)."""
+        self.ensure_one()
+        claim = self.claim_id
+        move_type = "out_invoice" if not claim.is_dealer_side else "in_invoice"
+        partner = claim.dealer_id.commercial_partner_id if not claim.is_dealer_side else claim.oem_partner_id
+        return claim._prepare_move_vals(move_type, partner, self._prepare_chargeback_line_vals())
+
     def _charge_back(self):
         for ret in self.filtered(lambda r: r.amount and not r.chargeback_move_id):
-            claim = ret.claim_id
-            move_type = "out_invoice" if not claim.is_dealer_side else "in_invoice"
-            partner = claim.dealer_id.commercial_partner_id if not claim.is_dealer_side else claim.oem_partner_id
-            lines = ret._prepare_chargeback_lines()
-            move = claim._create_moves(claim._prepare_move_vals(move_type, partner, lines))
+            move = ret.claim_id._create_moves(ret._prepare_chargeback_vals())
             ret._as_workflow_write({"chargeback_move_id": move.id})
 
     # One button per judgement (no context key chooses the judgement).
