@@ -2,7 +2,7 @@
 {
     "name": "After-Sales Workshop",
     "summary": "Customer vehicles, customer archive and the 13-step workshop work order on repair and fleet",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.0.1",
     "category": "After-Sales",
     "author": "After-Sales Suite Authors",
     "website": "https://github.com/aftersales-suite/aftersales",
@@ -47,6 +47,7 @@
         "demo/aftersales_base_vehicles_demo.xml",
         "demo/aftersales_base_loyalty_demo.xml",
         "demo/aftersales_base_workshop_demo.xml",
+        "demo/aftersales_base_oem_demo.xml",
     ],
     "assets": {
         "web.assets_tests": ["aftersales_base/static/tests/tours/*.js"],

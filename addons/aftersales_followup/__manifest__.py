@@ -2,7 +2,7 @@
 {
     "name": "After-Sales Follow-up and Quality",
     "summary": "Follow-up calls, campaigns, complaints, satisfaction and tiered quality information",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.0.1",
     "category": "After-Sales",
     "author": "After-Sales Suite Authors",
     "website": "https://github.com/aftersales-suite/aftersales",
@@ -18,6 +18,7 @@
         "views/aftersales_followup_views.xml",
         "views/aftersales_complaint_views.xml",
         "views/aftersales_letter_views.xml",
+        "views/aftersales_campaign_views.xml",
         "views/aftersales_quality_info_views.xml",
         "views/repair_order_views.xml",
         "views/portal_templates.xml",

@@ -8,7 +8,7 @@ SUPERVISOR = "aftersales_followup.group_aftersales_followup_supervisor"
 
 class AftersalesCampaign(models.Model):
     _name = "aftersales.campaign"
-    _description = "Service Campaign"
+    _description = "Customer Care Campaign"
     _inherit = ["aftersales.followup.workflow", "mail.thread", "mail.activity.mixin"]
     _order = "event_date desc, id desc"
     _check_company_auto = True
@@ -19,9 +19,11 @@ class AftersalesCampaign(models.Model):
         "res.company", required=True, index=True, default=lambda self: self.env.company, readonly=True
     )
     campaign_type = fields.Selection(
-        [("service", "Service Event"), ("promotion", "Promotion"), ("recall", "Recall / Service Action")],
+        [("service", "Service Event"), ("promotion", "Promotion")],
         default="service",
         required=True,
+        help="The dealer's own events and offers for its customers. The OEM's recalls and service campaigns are "
+        "not customer care campaigns: they are managed in Warranty (Recalls / Service Campaigns (OEM)).",
     )
     event_date = fields.Date(required=True, tracking=True)
     call_date = fields.Date(

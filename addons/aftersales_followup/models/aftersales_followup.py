@@ -99,7 +99,13 @@ class AftersalesFollowup(models.Model):
     repair_id = fields.Many2one("repair.order", string="Work Order", index="btree_not_null", check_company=True)
     advisor_id = fields.Many2one(related="repair_id.user_id", string="Service Advisor", store=True)
     previous_id = fields.Many2one("aftersales.followup", string="Previous Call", index="btree_not_null", copy=False)
-    campaign_id = fields.Many2one("aftersales.campaign", index="btree_not_null", check_company=True, ondelete="cascade")
+    campaign_id = fields.Many2one(
+        "aftersales.campaign",
+        string="Customer Care Campaign",
+        index="btree_not_null",
+        check_company=True,
+        ondelete="cascade",
+    )
     complaint_id = fields.Many2one("aftersales.complaint", copy=False, check_company=True)
     user_id = fields.Many2one(
         "res.users", string="Clerk", default=lambda self: self.env.user, tracking=True, index=True

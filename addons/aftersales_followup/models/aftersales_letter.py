@@ -27,7 +27,9 @@ class AftersalesLetter(models.Model):
     subject = fields.Char(required=True)
     body = fields.Html()
     followup_id = fields.Many2one("aftersales.followup", string="Call", check_company=True, index="btree_not_null")
-    campaign_id = fields.Many2one("aftersales.campaign", check_company=True, index="btree_not_null")
+    campaign_id = fields.Many2one(
+        "aftersales.campaign", string="Customer Care Campaign", check_company=True, index="btree_not_null"
+    )
     complaint_id = fields.Many2one("aftersales.complaint", check_company=True)
     due_date = fields.Date(string="Register By", default=fields.Date.context_today)
     date = fields.Date(string="Sent / Received On", copy=False, tracking=True)

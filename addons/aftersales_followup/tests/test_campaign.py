@@ -3,6 +3,7 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError
+from odoo.modules.migration import load_script
 from odoo.tests import tagged
 
 from .common import FollowupCommon
@@ -50,3 +51,15 @@ class TestCampaign(FollowupCommon):
             self.assertTrue(letter.is_late)
             letter.with_user(self.clerk).action_register()
             self.assertFalse(letter.is_late)
+
+    def test_recall_type_campaigns_become_service_events_on_update(self):
+        """The "recall" type of customer care campaigns is gone (an OEM recall is the warranty addon's): a campaign
+        of that type recorded before the update is a service event after it, with its calls kept."""
+        campaign = self.env["aftersales.campaign"].create({"name": "召回邀约", "event_date": date(2026, 5, 20)})
+        self.env.flush_all()
+        self.env.cr.execute("UPDATE aftersales_campaign SET campaign_type = 'recall' WHERE id = %s", [campaign.id])
+        migration = load_script("aftersales_followup/migrations/18.0.1.0.1/pre-migration.py", "followup_pre_18_0_1_0_1")
+        migration.migrate(self.env.cr, "18.0.1.0.0")
+        campaign.invalidate_recordset()
+        self.assertEqual(campaign.campaign_type, "service")
+        self.assertNotIn("recall", dict(campaign._fields["campaign_type"].selection))

@@ -59,7 +59,7 @@ class NetworkApplicationDemo(models.Model):
     @api.model
     def _demo_populate(self):
         """Demo candidates in every stage, each pushed through the real workflow by the role that owns the step."""
-        oem = self.env.ref("aftersales_network.demo_company_oem", raise_if_not_found=False) or self.env.company
+        oem = self.env.ref("aftersales_base.demo_company_oem", raise_if_not_found=False) or self.env.company
         self = self.with_company(oem)
         Partner = self.env["res.partner"]
         if Partner.search_count([("ref", "=like", "NW-DEMO-%")]):

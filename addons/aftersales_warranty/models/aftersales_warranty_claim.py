@@ -1,10 +1,15 @@
-from datetime import timedelta
+"""The warranty claim: its fields, computes and workflow (submit, review, decide, appeal, settle).
 
-from odoo import Command, api, fields, models
-from odoo.addons.aftersales_base.tools.cron_batch import run_cron_batches
+Split by concern into files of the same model: the check before submission in
+``aftersales_warranty_claim_check.py``, the accounting documents in ``aftersales_warranty_claim_accounting.py``,
+the pass-rate KPI cron in ``aftersales_warranty_claim_kpi.py``, the portal service in
+``aftersales_warranty_claim_portal.py``.
+"""
+
+from odoo import api, fields, models
 from odoo.addons.aftersales_base.tools.portal_input import PortalInput, parse_number
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import SQL, create_index, float_compare, float_is_zero
+from odoo.tools import SQL, float_compare, float_is_zero
 
 CLAIM_STATES = [
     ("draft", "Draft"),
@@ -86,7 +91,6 @@ class AftersalesWarrantyClaim(models.Model):
     )
     dealer_id = fields.Many2one(
         "res.partner",
-        string="Dealer",
         required=True,
         index=True,
         tracking=True,
@@ -104,7 +108,7 @@ class AftersalesWarrantyClaim(models.Model):
         compute="_compute_is_dealer_side",
         help="The claim is the company's own (dealer site); otherwise it is a network dealer's claim (OEM site).",
     )
-    vehicle_id = fields.Many2one("fleet.vehicle", string="Vehicle", required=True, index=True, tracking=True)
+    vehicle_id = fields.Many2one("fleet.vehicle", required=True, index=True, tracking=True)
     vin = fields.Char(related="vehicle_id.vin_sn", string="VIN", store=True, index=True)
     vehicle_model_id = fields.Many2one(related="vehicle_id.model_id", string="Vehicle Model", store=True)
     brand_id = fields.Many2one(related="vehicle_id.model_id.brand_id", string="Brand", store=True)
@@ -130,7 +134,7 @@ class AftersalesWarrantyClaim(models.Model):
         precompute=True,
         check_company=True,
     )
-    campaign_id = fields.Many2one("aftersales.warranty.campaign", string="Campaign", index="btree_not_null")
+    campaign_id = fields.Many2one("aftersales.warranty.campaign", string="Recall Campaign", index="btree_not_null")
     line_ids = fields.One2many("aftersales.warranty.claim.line", "claim_id", string="Lines", copy=True)
     part_line_ids = fields.One2many(
         "aftersales.warranty.claim.line", "claim_id", domain=[("line_type", "=", "part")], string="Part Lines"
@@ -160,7 +164,7 @@ class AftersalesWarrantyClaim(models.Model):
     # Submission and review
     submitted_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
     submitted_date = fields.Datetime(readonly=True, copy=False)
-    reviewer_id = fields.Many2one("res.users", string="Reviewer", readonly=True, copy=False, tracking=True)
+    reviewer_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
     decision_date = fields.Date(readonly=True, copy=False, index=True)
     reason_id = fields.Many2one("aftersales.warranty.reason", string="Rejection Reason", readonly=True, copy=False)
     review_note = fields.Text(readonly=True, copy=False)
@@ -184,7 +188,6 @@ class AftersalesWarrantyClaim(models.Model):
     recovery_invoice_id = fields.Many2one("account.move", string="Supplier Recovery", readonly=True, copy=False)
     recovery_netting_id = fields.Many2one(
         "account.move",
-        string="Recovery Netting",
         readonly=True,
         copy=False,
         help="The entry that offsets the recovery invoice against the supplier's open vendor bills.",
@@ -197,20 +200,12 @@ class AftersalesWarrantyClaim(models.Model):
         ("name_company_uniq", "unique(name, company_id)", "Claim numbers must be unique per company."),
     ]
 
-    def init(self):
-        # The duplicate check looks claims up by vehicle, causal part and repair date.
-        create_index(
-            self.env.cr,
-            "aftersales_warranty_claim_duplicate_index",
-            self._table,
-            ["vehicle_id", "causal_product_id", "repair_date"],
-        )
-
     # ------------------------------------------------------------------ computes
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for claim in self:
             claim.access_url = f"/my/warranty/{claim.id}"
+        return res
 
     @api.depends("dealer_id", "company_id")
     def _compute_is_dealer_side(self):
@@ -336,275 +331,6 @@ class AftersalesWarrantyClaim(models.Model):
                 raise AccessError(
                     self.env._("Claim %(claim)s was filed by you: another reviewer must review it.", claim=claim.name)
                 )
-
-    # ------------------------------------------------------------------ checker
-    def _get_problems(self):
-        """Every problem of each claim: {claim_id: [(code, severity, message)]}, a fixed number of queries."""
-        result = {claim.id: [] for claim in self}
-        today = fields.Date.context_today(self)
-        attachments = dict(
-            self.env["ir.attachment"]._read_group(
-                [("res_model", "=", self._name), ("res_id", "in", self.ids)], ["res_id"], ["__count"]
-            )
-        )
-        duplicates = self._find_duplicates()
-        odometers = self._recorded_odometers()
-        for claim in self:
-            problems = result[claim.id]
-            problems.extend(claim._get_input_problems(today, odometers.get(claim.id, 0.0)))
-
-            def add(code, severity, message, problems=problems):
-                problems.append((code, severity, message))
-
-            policy = claim.policy_id
-            vehicle = claim.vehicle_id
-            model = vehicle.model_id
-            if not claim.line_ids:
-                add("no_lines", "blocking", self.env._("The claim has no part, labour or sublet line."))
-            if claim.claim_type == "warranty" and not claim.causal_product_id:
-                add("no_causal_part", "blocking", self.env._("Name the causal part."))
-            if not policy:
-                add(
-                    "no_policy",
-                    "blocking",
-                    self.env._("No warranty policy covers vehicle model %(model)s.", model=model.display_name or "-"),
-                )
-            elif claim.claim_type == "warranty":
-                if not vehicle.sale_date:
-                    add("no_sale_date", "blocking", self.env._("The vehicle has no sale date: warranty start unknown."))
-                excluded, months, km = policy._coverage(claim.causal_product_id)
-                if excluded:
-                    add(
-                        "excluded_part",
-                        "blocking",
-                        self.env._(
-                            "Part %(part)s is a wear part excluded from warranty.",
-                            part=claim.causal_product_id.display_name,
-                        ),
-                    )
-                if vehicle.sale_date and claim.repair_date > policy._end_date(vehicle.sale_date, months):
-                    add(
-                        "out_of_coverage_date",
-                        "blocking",
-                        self.env._(
-                            "Out of coverage: repaired on %(date)s, more than %(months)s months after the sale "
-                            "date %(sale)s.",
-                            date=claim.repair_date,
-                            months=months,
-                            sale=vehicle.sale_date,
-                        ),
-                    )
-                if km and claim.mileage > km:
-                    add(
-                        "out_of_coverage_km",
-                        "blocking",
-                        self.env._(
-                            "Out of coverage: %(mileage)s km is above the %(km)s km of the policy.",
-                            mileage=int(claim.mileage),
-                            km=km,
-                        ),
-                    )
-            for line in claim.part_line_ids.filtered(lambda x: x.product_id != claim.causal_product_id):
-                if policy and policy._coverage(line.product_id)[0]:
-                    add(
-                        "excluded_part",
-                        "blocking",
-                        self.env._(
-                            "Part %(part)s is a wear part excluded from warranty.", part=line.product_id.display_name
-                        ),
-                    )
-            operations = claim.labour_line_ids.operation_id
-            for line in claim.labour_line_ids:
-                operation = line.operation_id
-                if not operation:
-                    add(
-                        "no_operation",
-                        "blocking",
-                        self.env._("Labour line %(line)s has no operation code.", line=line.name),
-                    )
-                    continue
-                if operation.time_ids and model not in operation.time_ids.model_id:
-                    add(
-                        "operation_model",
-                        "blocking",
-                        self.env._(
-                            "Operation %(op)s is not valid for vehicle model %(model)s.",
-                            op=operation.display_name,
-                            model=model.display_name,
-                        ),
-                    )
-                    continue
-                catalogue = operation._hours_for_model(model)
-                if float_compare(line.quantity, catalogue, precision_digits=2) > 0:
-                    add(
-                        "hours_above_catalogue",
-                        "blocking",
-                        self.env._(
-                            "Operation %(op)s: %(hours)s hours claimed, the catalogue allows %(catalogue)s.",
-                            op=operation.display_name,
-                            hours=line.quantity,
-                            catalogue=catalogue,
-                        ),
-                    )
-            categories = operations.warranty_categ_ids
-            if categories:
-                for line in claim.part_line_ids:
-                    categ = line.product_id.categ_id
-                    if not any(categ.parent_path.startswith(c.parent_path) for c in categories):
-                        add(
-                            "parts_operation",
-                            "warning",
-                            self.env._(
-                                "Part %(part)s does not belong to the operations claimed.",
-                                part=line.product_id.display_name,
-                            ),
-                        )
-            minimum = claim.company_id.as_claim_min_attachments
-            if attachments.get(claim.id, 0) < minimum:
-                add(
-                    "attachments",
-                    "blocking",
-                    self.env._(
-                        "Attach at least %(count)s photos (old part, odometer); %(found)s attached.",
-                        count=minimum,
-                        found=attachments.get(claim.id, 0),
-                    ),
-                )
-            deadline_days = policy.deadline_days or claim.company_id.as_claim_deadline_days
-            if claim.claim_type == "warranty" and today > claim.repair_date + timedelta(days=deadline_days):
-                add(
-                    "deadline",
-                    "blocking",
-                    self.env._(
-                        "Past the submission deadline: %(days)s days after the repair of %(date)s.",
-                        days=deadline_days,
-                        date=claim.repair_date,
-                    ),
-                )
-            for other in duplicates.get(claim.id, []):
-                add(
-                    "duplicate",
-                    "blocking",
-                    self.env._(
-                        "Duplicate: claim %(other)s has the same VIN and causal part within %(days)s days.",
-                        other=other,
-                        days=claim.company_id.as_claim_duplicate_days,
-                    ),
-                )
-        return result
-
-    def _recorded_odometers(self):
-        """{claim id: the highest odometer reading of its vehicle recorded up to the repair date}."""
-        readings = (
-            self.env["fleet.vehicle.odometer"]
-            .sudo()
-            .search(  # sudo: readings only compared, never shown
-                [("vehicle_id", "in", self.vehicle_id.ids)]
-            )
-        )
-        result = {}
-        for claim in self:
-            values = readings.filtered(
-                lambda r, c=claim: r.vehicle_id == c.vehicle_id and (not r.date or r.date <= c.repair_date)
-            ).mapped("value")
-            result[claim.id] = max(values, default=0.0)
-        return result
-
-    def _get_input_problems(self, today, odometer):
-        """Figures no real repair has: negative quantities or mileage, a mileage below the vehicle's recorded
-        odometer, a repair before the sale or in the future, a claim worth nothing. Each blocks submission."""
-        self.ensure_one()
-        problems = []
-        for line in self.line_ids.filtered(lambda x: x.quantity < 0 or x.price_unit < 0):
-            problems.append(
-                (
-                    "negative_quantity",
-                    "blocking",
-                    self.env._("Line %(line)s: quantities and prices cannot be negative.", line=line.name),
-                )
-            )
-        if self.mileage < 0:
-            problems.append(("negative_mileage", "blocking", self.env._("The mileage cannot be negative.")))
-        elif odometer and float_compare(self.mileage, odometer, precision_digits=0) < 0:
-            problems.append(
-                (
-                    "mileage_below_odometer",
-                    "blocking",
-                    self.env._(
-                        "%(mileage)s km is below the %(odometer)s km already recorded for the vehicle.",
-                        mileage=int(self.mileage),
-                        odometer=int(odometer),
-                    ),
-                )
-            )
-        sale_date = self.vehicle_id.sale_date
-        if sale_date and self.repair_date < sale_date:
-            problems.append(
-                (
-                    "repair_before_sale",
-                    "blocking",
-                    self.env._(
-                        "Repaired on %(date)s, before the sale date %(sale)s.", date=self.repair_date, sale=sale_date
-                    ),
-                )
-            )
-        if self.repair_date > today:
-            problems.append(
-                (
-                    "repair_in_future",
-                    "blocking",
-                    self.env._("The repair date %(date)s is in the future.", date=self.repair_date),
-                )
-            )
-        if self.line_ids and self.currency_id.is_zero(self.amount_total):
-            problems.append(("zero_amount", "blocking", self.env._("The claim is worth nothing: nothing to claim.")))
-        return problems
-
-    def _find_duplicates(self):
-        """Other live claims of the same company with the same vehicle and causal part within the window: one
-        indexed query. (A dealer company's own claim and its copy at the OEM company are one claim, at two sites.)"""
-        claims = self.filtered(lambda c: c.id and c.causal_product_id)
-        if not claims:
-            return {}
-        self.flush_model(["vehicle_id", "causal_product_id", "repair_date", "state", "company_id", "name"])
-        self.env["res.company"].flush_model(["as_claim_duplicate_days"])
-        self.env.cr.execute(
-            """
-            SELECT c.id, o.name
-              FROM aftersales_warranty_claim c
-              JOIN res_company rc ON rc.id = c.company_id
-              JOIN aftersales_warranty_claim o
-                ON o.vehicle_id = c.vehicle_id
-               AND o.causal_product_id = c.causal_product_id
-               AND o.repair_date BETWEEN c.repair_date - rc.as_claim_duplicate_days
-                                     AND c.repair_date + rc.as_claim_duplicate_days
-               AND o.id != c.id
-               AND o.company_id = c.company_id
-               AND o.state NOT IN ('draft', 'rejected')
-             WHERE c.id IN %s
-             ORDER BY o.name
-            """,
-            [tuple(claims.ids)],
-        )
-        result = {}
-        for claim_id, other in self.env.cr.fetchall():
-            result.setdefault(claim_id, []).append(other)
-        return result
-
-    def action_check(self):
-        """Run the checker and store its problems on the claims (drafts: a submitted claim keeps its check)."""
-        self._check_state("draft")
-        problems = self._get_problems()
-        self.problem_ids.sudo().unlink()  # sudo: problems are the checker's output, never edited by hand
-        self.env["aftersales.warranty.claim.problem"].sudo().create(
-            [
-                {"claim_id": claim_id, "code": code, "severity": severity, "message": message}
-                for claim_id, rows in problems.items()
-                for code, severity, message in rows
-            ]
-        )
-        self._as_workflow_write({"checked_date": fields.Datetime.now()})
-        return True
 
     # ------------------------------------------------------------------ workflow
     def action_submit(self):
@@ -854,304 +580,6 @@ class AftersalesWarrantyClaim(models.Model):
             claim.message_post(body=self.env._("Settled."))
         return True
 
-    # ------------------------------------------------------------------ accounting
-    def _special_product(self, xmlid):
-        return self.env.ref(xmlid)
-
-    def _prepare_move_line_vals(self, approved=None, cut=False):
-        """Invoice lines for the claimed (approved=None), approved or cut amounts."""
-        self.ensure_one()
-        labour_product = self.company_id.as_labour_product_id or self.env.ref("aftersales_base.product_labour")
-        sublet_product = self.env.ref("aftersales_warranty.product_warranty_sublet")
-        handling_product = self.env.ref("aftersales_warranty.product_warranty_handling")
-        lines = []
-        parts_total = 0.0
-        for line in self.line_ids:
-            if cut:
-                quantity = line.quantity - line.approved_quantity
-            elif approved:
-                quantity = line.approved_quantity
-            else:
-                quantity = line.quantity
-            if float_is_zero(quantity, precision_digits=2):
-                continue
-            if line.line_type == "part":
-                product = line.product_id
-                parts_total += quantity * line.price_unit
-            elif line.line_type == "labour":
-                product = line.operation_id.product_id or labour_product
-            else:
-                product = sublet_product
-            lines.append(
-                Command.create(
-                    {
-                        "product_id": product.id,
-                        "name": f"{self.name} {line.name}",
-                        "quantity": quantity,
-                        "price_unit": line.price_unit,
-                    }
-                )
-            )
-        handling = self.currency_id.round(parts_total * (self.policy_id.handling_percent or 0.0) / 100.0)
-        if handling:
-            lines.append(
-                Command.create(
-                    {
-                        "product_id": handling_product.id,
-                        "name": self.env._("%(claim)s parts handling", claim=self.name),
-                        "quantity": 1,
-                        "price_unit": handling,
-                    }
-                )
-            )
-        return lines
-
-    def _prepare_move_vals(self, move_type, partner, lines):
-        """Values of a warranty document; its lines carry the company's warranty tax of the move type."""
-        self.ensure_one()
-        taxes = self.company_id._as_warranty_taxes(move_type)
-        for command in lines:
-            command[2]["tax_ids"] = [Command.set(taxes.ids)]
-        return {
-            "move_type": move_type,
-            "partner_id": partner.id,
-            "company_id": self.company_id.id,
-            "invoice_origin": self.name,
-            "ref": self.name,
-            "invoice_date": fields.Date.context_today(self),
-            "invoice_line_ids": lines,
-        }
-
-    def _create_moves(self, vals):
-        # The claim's poster may be a warranty clerk without invoicing rights: the amounts come from the
-        # claim's checked lines, never from user input, so creating the entry as superuser is safe.
-        moves = self.env["account.move"].sudo().create(vals)
-        moves.action_post()
-        return moves.sudo(False)
-
-    def _create_dealer_invoice(self):
-        """Dealer side: the warranty receivable from the OEM for the claimed amount."""
-        self.ensure_one()
-        if self.dealer_invoice_id:
-            return
-        if not self.oem_partner_id:
-            raise UserError(
-                self.env._(
-                    "Claim %(claim)s: set the OEM partner in After-Sales settings to invoice the warranty.",
-                    claim=self.name,
-                )
-            )
-        move = self._create_moves(
-            self._prepare_move_vals("out_invoice", self.oem_partner_id, self._prepare_move_line_vals())
-        )
-        self._as_workflow_write({"dealer_invoice_id": move.id})
-
-    def _post_dealer_correction(self):
-        """Dealer side: a credit note to the OEM for whatever the review cut."""
-        self.ensure_one()
-        lines = self._prepare_move_line_vals(cut=True)
-        if lines and not self.dealer_refund_id:
-            vals = self._prepare_move_vals("out_refund", self.oem_partner_id, lines)
-            vals["reversed_entry_id"] = self.dealer_invoice_id.id
-            self._as_workflow_write({"dealer_refund_id": self._create_moves(vals).id})
-
-    def _post_oem_bill(self):
-        """OEM side: what the OEM owes the dealer for the approved lines."""
-        self.ensure_one()
-        lines = self._prepare_move_line_vals(approved=True)
-        if lines and not self.oem_bill_id:
-            move = self._create_moves(
-                self._prepare_move_vals("in_invoice", self.dealer_id.commercial_partner_id, lines)
-            )
-            self._as_workflow_write({"oem_bill_id": move.id})
-
-    def _post_supplier_recovery(self):
-        """OEM side: the causal part's supplier pays its share of the approved amount, offset against what the
-        OEM owes the supplier (its open vendor bills): a vendor credit note on the supplier reconciled with the
-        bills, or a customer invoice netted against them (company setting)."""
-        self.ensure_one()
-        share = (self.policy_id.supplier_recovery_percent or 0.0) / 100.0
-        amount = self.currency_id.round(self.amount_approved * share)
-        if not self.causal_supplier_id or not amount or self.recovery_invoice_id:
-            return
-        supplier = self.causal_supplier_id.commercial_partner_id
-        line = Command.create(
-            {
-                "product_id": self.env.ref("aftersales_warranty.product_warranty_recovery").id,
-                "name": self.env._(
-                    "Warranty recovery %(claim)s: %(part)s, VIN %(vin)s",
-                    claim=self.name,
-                    part=self.causal_product_id.display_name,
-                    vin=self.vin,
-                ),
-                "quantity": 1,
-                "price_unit": amount,
-            }
-        )
-        method = self.company_id.as_recovery_method
-        move_type = "in_refund" if method == "credit_note" else "out_invoice"
-        recovery = self._create_moves(self._prepare_move_vals(move_type, supplier, [line]))
-        self._as_workflow_write({"recovery_invoice_id": recovery.id})
-        open_bills = self._supplier_open_payables(supplier)
-        if not open_bills:
-            return
-        if method == "credit_note":
-            # sudo: reconciling is the consequence of the settlement, on the entries just posted above.
-            (
-                recovery.sudo().line_ids.filtered(lambda x: x.account_id.account_type == "liability_payable")
-                | open_bills
-            ).reconcile()
-        else:
-            self._as_workflow_write({"recovery_netting_id": self._net_recovery_invoice(recovery, open_bills).id})
-
-    def _supplier_open_payables(self, supplier):
-        """The supplier's unpaid vendor bill lines in the claim's company, oldest due first."""
-        return (
-            self.env["account.move.line"]
-            .sudo()
-            .search(
-                [
-                    ("company_id", "=", self.company_id.id),
-                    ("partner_id", "=", supplier.id),
-                    ("account_id.account_type", "=", "liability_payable"),
-                    ("account_id.reconcile", "=", True),
-                    ("move_id.move_type", "=", "in_invoice"),
-                    ("parent_state", "=", "posted"),
-                    ("reconciled", "=", False),
-                    ("amount_residual", "<", 0),
-                ],
-                order="date_maturity, id",
-            )
-        )
-
-    def _net_recovery_invoice(self, invoice, payables):
-        """A netting entry: the supplier's payable is debited, its receivable credited, by the part of the
-        recovery invoice the open bills can absorb; both sides are reconciled."""
-        self.ensure_one()
-        invoice = invoice.sudo()
-        receivable = invoice.line_ids.filtered(lambda x: x.account_id.account_type == "asset_receivable")
-        amount = min(sum(receivable.mapped("amount_residual")), -sum(payables.mapped("amount_residual")))
-        if self.currency_id.is_zero(amount):
-            return self.env["account.move"]
-        journal = (
-            self.env["account.journal"]
-            .sudo()
-            .search(
-                [*self.env["account.journal"]._check_company_domain(self.company_id), ("type", "=", "general")],
-                limit=1,
-            )
-        )
-        label = self.env._("Recovery %(claim)s offset against the supplier's bills", claim=self.name)
-        left = amount
-        debit_lines = []
-        for account, lines in payables.grouped("account_id").items():
-            part = min(left, -sum(lines.mapped("amount_residual")))
-            if self.currency_id.is_zero(part):
-                continue
-            left -= part
-            debit_lines.append(
-                Command.create(
-                    {"account_id": account.id, "partner_id": invoice.partner_id.id, "name": label, "debit": part}
-                )
-            )
-        netting = (
-            self.env["account.move"]
-            .sudo()
-            .create(
-                {
-                    "move_type": "entry",
-                    "journal_id": journal.id,
-                    "company_id": self.company_id.id,
-                    "date": fields.Date.context_today(self),
-                    "ref": self.name,
-                    "line_ids": [
-                        *debit_lines,
-                        Command.create(
-                            {
-                                "account_id": receivable.account_id[:1].id,
-                                "partner_id": invoice.partner_id.id,
-                                "name": label,
-                                "credit": amount,
-                            }
-                        ),
-                    ],
-                }
-            )
-        )
-        netting.action_post()
-        for account, lines in payables.grouped("account_id").items():
-            (
-                netting.line_ids.filtered(lambda x, account=account: x.account_id == account and x.debit) | lines
-            ).reconcile()
-        (
-            netting.line_ids.filtered(lambda x: x.account_id == receivable.account_id[:1] and x.credit) | receivable
-        ).reconcile()
-        return netting.sudo(False)
-
-    # ------------------------------------------------------------------ pass rate
-    @api.model
-    def _dealers_below_goal(self, date_from, date_to):
-        """{dealer: pass rate} of the dealers whose pass rate over the period is below the company goal."""
-        groups = self._read_group(
-            [
-                ("decision_date", ">=", date_from),
-                ("decision_date", "<", date_to),
-                ("company_id", "=", self.env.company.id),
-            ],
-            ["dealer_id"],
-            ["pass_rate:avg"],
-        )
-        goal = self.env.company.as_claim_pass_rate_goal
-        return {dealer: rate for dealer, rate in groups if rate < goal}
-
-    @api.model
-    def _cron_pass_rate_alert(self, batch_size=None):
-        """Monthly: the warranty managers get an activity for each dealer below the pass-rate goal last month.
-
-        In batches of dealers: a dealer that already has this month's alert is skipped, so a resumed run goes
-        on with the others and never alerts twice.
-        """
-        first = fields.Date.context_today(self).replace(day=1)
-        previous = (first - timedelta(days=1)).replace(day=1)
-        below = self._dealers_below_goal(previous, first)
-        managers = self.env.ref("aftersales_warranty.group_aftersales_warranty_manager").users.filtered(
-            lambda u: self.env.company in u.company_ids and not u.share
-        )
-        activity_type = self.env.ref("mail.mail_activity_data_todo")
-
-        def summary(rate):
-            return self.env._(
-                "Claim pass rate %(rate)s %% in %(month)s, below the %(goal)s %% goal",
-                rate=round(rate, 1),
-                month=previous.strftime("%Y-%m"),
-                goal=self.env.company.as_claim_pass_rate_goal,
-            )
-
-        def todo():
-            if not managers:
-                return []
-            alerted = self.env["mail.activity"].search(
-                [
-                    ("res_model", "=", "res.partner"),
-                    ("res_id", "in", [dealer.id for dealer in below]),
-                    ("activity_type_id", "=", activity_type.id),
-                    ("summary", "in", [summary(rate) for rate in below.values()]),
-                ]
-            )
-            done = {(a.res_id, a.summary) for a in alerted}
-            return [(d, r) for d, r in below.items() if (d.id, summary(r)) not in done]
-
-        def step(limit):
-            batch = todo()[:limit]
-            for dealer, rate in batch:
-                dealer.activity_schedule(
-                    activity_type_id=activity_type.id, summary=summary(rate), user_id=managers[0].id
-                )
-            return len(batch), len(todo()) if batch else 0
-
-        run_cron_batches(self.env, step, batch_size)
-        return below
-
     # ------------------------------------------------------------------ old parts
     def _create_part_returns(self):
         vals_list = []
@@ -1175,24 +603,6 @@ class AftersalesWarrantyClaim(models.Model):
         else:
             action["domain"] = [("id", "in", self.ids)]
         return action
-
-    def action_view_moves(self):
-        self.ensure_one()
-        moves = (
-            self.dealer_invoice_id
-            | self.dealer_refund_id
-            | self.oem_bill_id
-            | self.recovery_invoice_id
-            | self.recovery_netting_id
-            | self.return_ids.chargeback_move_id
-        )
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Journal Entries"),
-            "res_model": "account.move",
-            "view_mode": "list,form",
-            "domain": [("id", "in", moves.ids)],
-        }
 
     def action_view_returns(self):
         self.ensure_one()

@@ -1,5 +1,7 @@
+import math
+
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
 # Fields the dealer fills in, and the reviewer's fields.
@@ -81,6 +83,14 @@ class AftersalesWarrantyClaimLine(models.Model):
         for line in self:
             line.amount_claimed = line.currency_id.round(line.quantity * line.price_unit)
             line.amount_approved = line.currency_id.round(line.approved_quantity * line.price_unit)
+
+    @api.constrains("quantity", "approved_quantity", "price_unit")
+    def _check_numbers_finite(self):
+        for line in self:
+            if not all(math.isfinite(line[name]) for name in ("quantity", "approved_quantity", "price_unit")):
+                raise ValidationError(
+                    self.env._("Claim line %(line)s: quantities and prices must be finite numbers.", line=line.name)
+                )
 
     @api.model_create_multi
     def create(self, vals_list):

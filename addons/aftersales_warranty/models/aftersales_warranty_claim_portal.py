@@ -33,8 +33,9 @@ MAX_TOKEN = 64
 INTERNAL_GROUP = "base.group_user"
 
 
+# The claim is split by concern into files of the same model (checker, accounting, KPI, portal), as OCA does.
 class AftersalesWarrantyClaim(models.Model):
-    _inherit = "aftersales.warranty.claim"
+    _inherit = "aftersales.warranty.claim"  # pylint: disable=consider-merging-classes-inherited
 
     portal_submission_key = fields.Char(
         readonly=True,
@@ -134,18 +135,25 @@ class AftersalesWarrantyClaim(models.Model):
         """(values of the claim to create, checked files) from the dealer's plain values; one
         ValidationError listing every problem."""
         form = PortalInput(self.env)
-        _ = self.env._
         vehicle = self._as_portal_vehicle(form, values.get("vin"))
         today = fields.Date.context_today(self)
         repair_date = form.get(
-            parse_date, values.get("repair_date"), _("Repair Date"), minimum=vehicle.sale_date or None, maximum=today
+            parse_date,
+            values.get("repair_date"),
+            self.env._("Repair Date"),
+            minimum=vehicle.sale_date or None,
+            maximum=today,
         )
         mileage = form.get(
-            parse_number, values.get("mileage"), _("Mileage (km)"), maximum=MAX_MILEAGE_KM, required=True
+            parse_number, values.get("mileage"), self.env._("Mileage (km)"), maximum=MAX_MILEAGE_KM, required=True
         )
         texts = {
             name: form.get(parse_text, values.get(name), label, max_length=MAX_TEXT, required=name == "complaint")
-            for name, label in (("complaint", _("Complaint")), ("cause", _("Cause")), ("correction", _("Correction")))
+            for name, label in (
+                ("complaint", self.env._("Complaint")),
+                ("cause", self.env._("Cause")),
+                ("correction", self.env._("Correction")),
+            )
         }
         part_lines, causal = self._as_portal_part_lines(form, values.get("parts") or [])
         labour_lines = self._as_portal_labour_lines(form, values.get("operations") or [])
@@ -207,8 +215,7 @@ class AftersalesWarrantyClaim(models.Model):
 
     @api.model
     def _as_portal_part_lines(self, form, rows):
-        _ = self.env._
-        rows = self._as_portal_rows(form, rows, _("Parts"))
+        rows = self._as_portal_rows(form, rows, self.env._("Parts"))
         parts = self._as_portal_catalogue(
             "product.product", "default_code", [code for code, _row in rows], [("type", "=", "consu")]
         )
@@ -217,39 +224,38 @@ class AftersalesWarrantyClaim(models.Model):
             quantity = form.get(
                 parse_number,
                 row.get("qty"),
-                _("Quantity of part %(code)s", code=code),
+                self.env._("Quantity of part %(code)s", code=code),
                 minimum=0.01,
                 maximum=MAX_PART_QTY,
                 default=1.0,
             )
             part = parts.get(code)
             if not part:
-                form.errors.append(_("Unknown part number %(code)s.", code=code))
+                form.errors.append(self.env._("Unknown part number %(code)s.", code=code))
                 continue
             causal = causal or part
             if quantity:
                 lines.append(Command.create({"line_type": "part", "product_id": part.id, "quantity": quantity}))
         if not rows:
-            form.errors.append(_("Enter the causal part number."))
+            form.errors.append(self.env._("Enter the causal part number."))
         return lines, causal
 
     @api.model
     def _as_portal_labour_lines(self, form, rows):
-        _ = self.env._
-        rows = self._as_portal_rows(form, rows, _("Labour"))
+        rows = self._as_portal_rows(form, rows, self.env._("Labour"))
         operations = self._as_portal_catalogue("aftersales.operation", "code", [code for code, _row in rows])
         lines = []
         for code, row in rows:
             hours = form.get(
                 parse_number,
                 row.get("hours"),
-                _("Hours of operation %(code)s", code=code),
+                self.env._("Hours of operation %(code)s", code=code),
                 minimum=0.1,
                 maximum=MAX_HOURS,
             )
             operation = operations.get(code)
             if not operation:
-                form.errors.append(_("Unknown operation code %(code)s.", code=code))
+                form.errors.append(self.env._("Unknown operation code %(code)s.", code=code))
                 continue
             vals = {"line_type": "labour", "operation_id": operation.id}
             if hours:
@@ -311,23 +317,3 @@ class AftersalesWarrantyClaim(models.Model):
             raise ValidationError("\n".join(form.errors))
         self._as_portal_attach(files)
         return True
-
-
-class AftersalesWarrantyClaimLine(models.Model):
-    _inherit = "aftersales.warranty.claim.line"
-
-    @api.constrains("quantity", "approved_quantity", "price_unit")
-    def _check_numbers_finite(self):
-        for line in self:
-            if not all(math.isfinite(line[name]) for name in ("quantity", "approved_quantity", "price_unit")):
-                raise ValidationError(
-                    self.env._("Claim line %(line)s: quantities and prices must be finite numbers.", line=line.name)
-                )
-
-
-class AftersalesWarrantyPartReturn(models.Model):
-    _inherit = "aftersales.warranty.part.return"
-
-    # The dealer follows its old parts on the portal, never the supplier who pays or the charge-back.
-    supplier_id = fields.Many2one(groups=INTERNAL_GROUP)
-    chargeback_move_id = fields.Many2one(groups=INTERNAL_GROUP)

@@ -5,6 +5,8 @@ from .aftersales_warranty_claim import CLERK_GROUP, REVIEWER_GROUP
 
 HANDLING = "aftersales_warranty.product_warranty_handling"
 SUBLET = "aftersales_warranty.product_warranty_sublet"
+# The dealer follows its old parts on the portal, never the supplier who pays or the charge-back.
+INTERNAL_GROUP = "base.group_user"
 
 JUDGEMENTS = [
     ("exchanged", "In Coverage: Exchanged"),
@@ -47,6 +49,7 @@ class AftersalesWarrantyPartReturn(models.Model):
         "res.partner",
         compute="_compute_supplier_id",
         store=True,
+        groups=INTERNAL_GROUP,
         help="Where the part goes back to: the claim's causal part supplier for the causal part, the part's own "
         "vendor for any other part.",
     )
@@ -64,7 +67,9 @@ class AftersalesWarrantyPartReturn(models.Model):
     received_date = fields.Date(readonly=True)
     judgement = fields.Selection(JUDGEMENTS, readonly=True, tracking=True)
     judgement_note = fields.Text()
-    chargeback_move_id = fields.Many2one("account.move", string="Charge-Back", readonly=True, copy=False)
+    chargeback_move_id = fields.Many2one(
+        "account.move", string="Charge-Back", readonly=True, copy=False, groups=INTERNAL_GROUP
+    )
     location_id = fields.Many2one(
         "stock.location",
         string="Part Location",
@@ -281,7 +286,7 @@ class AftersalesWarrantyPartReturn(models.Model):
             destination = supplier.property_stock_supplier or self.env.ref("stock.stock_location_suppliers")
             group._deliver_from_returns(supplier, destination)
 
-    def _prepare_chargeback_lines(self):
+    def _prepare_chargeback_line_vals(self):
         """What the OEM paid for the part's line: the part, its handling and, for the causal part, the claim's
         approved labour and sublet (the repair of that failure)."""
         self.ensure_one()
@@ -305,13 +310,18 @@ class AftersalesWarrantyPartReturn(models.Model):
             if not claim.currency_id.is_zero(amount)
         ]
 
+    def _prepare_chargeback_vals(self):
+        """The charge-back of an old part out of coverage: the OEM invoices the dealer (OEM site), the dealer
+        records the OEM's bill (dealer site)."""
+        self.ensure_one()
+        claim = self.claim_id
+        move_type = "out_invoice" if not claim.is_dealer_side else "in_invoice"
+        partner = claim.dealer_id.commercial_partner_id if not claim.is_dealer_side else claim.oem_partner_id
+        return claim._prepare_move_vals(move_type, partner, self._prepare_chargeback_line_vals())
+
     def _charge_back(self):
         for ret in self.filtered(lambda r: r.amount and not r.chargeback_move_id):
-            claim = ret.claim_id
-            move_type = "out_invoice" if not claim.is_dealer_side else "in_invoice"
-            partner = claim.dealer_id.commercial_partner_id if not claim.is_dealer_side else claim.oem_partner_id
-            lines = ret._prepare_chargeback_lines()
-            move = claim._create_moves(claim._prepare_move_vals(move_type, partner, lines))
+            move = ret.claim_id._create_moves(ret._prepare_chargeback_vals())
             ret._as_workflow_write({"chargeback_move_id": move.id})
 
     # One button per judgement (no context key chooses the judgement).

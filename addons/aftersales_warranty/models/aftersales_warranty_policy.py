@@ -34,7 +34,7 @@ class AftersalesWarrantyPolicy(models.Model):
     handling_percent = fields.Float(string="Parts Handling (%)", help="Paid on top of the OEM price of parts.")
     deadline_days = fields.Integer(
         string="Submission Deadline (days)",
-        default=_default_deadline_days,
+        default=lambda self: self._default_deadline_days(),
         required=True,
         help="Days after the repair within which the claim must be submitted.",
     )
@@ -95,19 +95,3 @@ class AftersalesWarrantyPolicy(models.Model):
 
     def _end_date(self, sale_date, months):
         return sale_date + relativedelta(months=months)
-
-
-class AftersalesWarrantyPolicyException(models.Model):
-    _name = "aftersales.warranty.policy.exception"
-    _description = "Warranty Policy Part Exception"
-    _order = "policy_id, id"
-
-    policy_id = fields.Many2one("aftersales.warranty.policy", required=True, ondelete="cascade", index=True)
-    categ_id = fields.Many2one("product.category", string="Part Category", required=True)
-    excluded = fields.Boolean(string="Excluded (wear part)")
-    months = fields.Integer(help="Longer (or shorter) coverage for this category; empty = the policy's.")
-    km = fields.Integer(string="Kilometres")
-
-    _sql_constraints = [
-        ("categ_uniq", "unique(policy_id, categ_id)", "One exception per part category in a policy."),
-    ]

@@ -149,11 +149,3 @@ class AftersalesWarrantyScrap(models.Model):
                 )
         self._as_workflow_write({"state": "cancel"})
         return True
-
-
-class TierDefinition(models.Model):
-    _inherit = "tier.definition"
-
-    @api.model
-    def _get_tier_validation_model_names(self):
-        return super()._get_tier_validation_model_names() + ["aftersales.warranty.scrap"]

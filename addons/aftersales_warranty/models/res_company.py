@@ -1,4 +1,4 @@
-from odoo import Command, api, fields, models
+from odoo import api, fields, models
 
 
 class ResCompany(models.Model):
@@ -112,60 +112,3 @@ class ResCompany(models.Model):
         )
         self.sudo().as_warranty_returns_location_id = location
         return location
-
-    # ------------------------------------------------------------------ demo
-    @api.model
-    def _as_demo_warranty_oem_company(self):
-        """Demo: the OEM's company (沈阳华辰), where the network dealers' claims are reviewed and settled.
-
-        The network addon's demo defines the same company; whichever addon's demo comes first creates it under
-        the network addon's XML id, so the other one updates it instead of creating a second company. The
-        dealer company (the main company) gets it as its OEM partner. Called from the demo data only.
-        """
-        data = self.env["ir.model.data"]
-        company = self.env.ref("aftersales_network.demo_company_oem", raise_if_not_found=False)
-        company = company or self.search([("name", "=", "沈阳华辰汽车有限公司")], limit=1)
-        if not company:
-            company = self.create(
-                {
-                    "name": "沈阳华辰汽车有限公司",
-                    "currency_id": self.env.ref("base.CNY").id,
-                    "country_id": self.env.ref("base.cn").id,
-                    "city": "沈阳",
-                    "street": "沈阳市大东区东望街 39 号",
-                    "phone": "024-88886666",
-                    "email": "service@huachen-auto.example.com",
-                }
-            )
-            data.create(
-                [
-                    {
-                        "module": "aftersales_network",
-                        "name": name,
-                        "model": record._name,
-                        "res_id": record.id,
-                        "noupdate": True,
-                    }
-                    for name, record in (("demo_company_oem", company), ("demo_partner_oem", company.partner_id))
-                ]
-            )
-        if not data.search_count([("module", "=", "aftersales_warranty"), ("name", "=", "demo_company_oem")]):
-            data.create(
-                {
-                    "module": "aftersales_warranty",
-                    "name": "demo_company_oem",
-                    "model": self._name,
-                    "res_id": company.id,
-                    # noupdate: kept when the module is updated (the demo function runs at installation only)
-                    "noupdate": True,
-                }
-            )
-        if not company.chart_template:
-            # The OEM's site keeps its own books: its claims are billed and recovered there.
-            self.env["account.chart.template"].try_loading(
-                self.env["res.company"]._as_demo_chart_template(), company=company, install_demo=False
-            )
-        main = self.env.ref("base.main_company")
-        main.as_oem_partner_id = main.as_oem_partner_id or company.partner_id
-        (self.env.user | self.env.ref("base.user_admin")).company_ids = [Command.link(company.id)]
-        return company

@@ -1,3 +1,5 @@
+from unittest.mock import patch
+
 from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import new_test_user, tagged
@@ -309,3 +311,26 @@ class TestAccounting(WarrantyCommon):
         self.assertEqual(
             sorted(move.invoice_line_ids.mapped("price_subtotal")), [50.0, 200.0, 500.0], "part, handling, labour"
         )
+
+    def test_site_extends_the_bill_and_recovery_through_the_prepare_hooks(self):
+        """A site adds its own reference to the dealer's bill and the supplier recovery by extending the
+        ``_prepare_*_vals`` hooks with super(): the documents the settlement posts carry it."""
+        Claim = type(self.env["aftersales.warranty.claim"])
+        bill_vals, recovery_vals = Claim._prepare_oem_bill_vals, Claim._prepare_recovery_vals
+
+        def site_bill_vals(claim):
+            return dict(bill_vals(claim), narration=f"Site bill {claim.name}")
+
+        def site_recovery_vals(claim, amount):
+            return dict(recovery_vals(claim, amount), narration=f"Site recovery {claim.name}")
+
+        claim = self._submitted_claim()
+        self._review_with_cut(claim)
+        with (
+            patch.object(Claim, "_prepare_oem_bill_vals", site_bill_vals),
+            patch.object(Claim, "_prepare_recovery_vals", site_recovery_vals),
+        ):
+            claim.with_user(self.reviewer).action_settle()
+        self.assertIn(f"Site bill {claim.name}", str(claim.oem_bill_id.narration))
+        self.assertIn(f"Site recovery {claim.name}", str(claim.recovery_invoice_id.narration))
+        self.assertEqual(claim.oem_bill_id.amount_total, 791.0)

@@ -1,3 +1,5 @@
+from unittest.mock import patch
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command
@@ -199,3 +201,44 @@ class TestClaimCheck(WarrantyCommon):
         claim = self._new_claim(mileage=31000)
         claim.action_submit()
         self.assertEqual(claim.state, "submitted")
+
+    def test_site_adds_a_rule_and_relaxes_another_with_super(self):
+        """The checker is one method per rule: a site appends its own rule to the list and overrides another with
+        super(); the claim's problems follow, the other rules are untouched."""
+        Claim = type(self.env["aftersales.warranty.claim"])
+        rules, attachments = Claim._as_check_rules, Claim._as_rule_attachments
+
+        def site_rules(claim):
+            return [*rules(claim), "_as_rule_site_complaint"]
+
+        def site_complaint(claim, data):
+            return [] if claim.complaint else [("no_lines", "warning", "Describe the complaint.")]
+
+        def site_attachments(claim, data):  # this site takes the photos on its own system
+            return [p for p in attachments(claim, data) if p[1] != "blocking"]
+
+        claim = self._new_claim(attach=0, complaint=False)
+        claim.action_check()
+        self.assertEqual(self._codes(claim), {"attachments"})
+        with (
+            patch.object(Claim, "_as_check_rules", site_rules),
+            patch.object(Claim, "_as_rule_site_complaint", site_complaint, create=True),
+            patch.object(Claim, "_as_rule_attachments", site_attachments),
+        ):
+            claim.action_check()
+        self.assertFalse(self._codes(claim))
+        self.assertEqual(claim.problem_ids.mapped("message"), ["Describe the complaint."])
+
+    def test_each_rule_reports_its_own_problem(self):
+        """Each rule method, called alone, returns only the problems of its own criterion."""
+        self.vehicle.sale_date = self.today - relativedelta(years=4)
+        claim = self._new_claim(attach=0, mileage=120000)
+        data = claim._as_check_data()
+        self.assertEqual([p[0] for p in claim._as_rule_coverage_date(data)], ["out_of_coverage_date"])
+        self.assertEqual([p[0] for p in claim._as_rule_coverage_km(data)], ["out_of_coverage_km"])
+        self.assertEqual([p[0] for p in claim._as_rule_attachments(data)], ["attachments"])
+        self.assertEqual(claim._as_rule_duplicates(data), [])
+        self.assertEqual(
+            [p for rule in claim._as_check_rules() for p in getattr(claim, rule)(data)],
+            claim._get_problems()[claim.id],
+        )

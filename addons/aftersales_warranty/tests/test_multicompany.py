@@ -62,7 +62,7 @@ class TestWarrantyCompanies(WarrantyCommon):
         if not lina:
             self.skipTest("demo data not installed")
         wangqiang = self.env.ref("aftersales_warranty.demo_user_wty_reviewer")
-        oem = self.env.ref("aftersales_warranty.demo_company_oem")
+        oem = self.env.ref("aftersales_base.demo_company_oem")
         dealer = self.env.ref("base.main_company")
         self.assertEqual((lina.company_id, lina.company_ids), (dealer, dealer))
         self.assertEqual((wangqiang.company_id, wangqiang.company_ids), (oem, oem))

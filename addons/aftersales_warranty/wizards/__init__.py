@@ -1,2 +1,3 @@
 from . import aftersales_warranty_claim_decision
 from . import aftersales_warranty_claim_review
+from . import aftersales_warranty_claim_review_line

@@ -50,14 +50,15 @@ class WarrantyClaim(models.Model):
                         claim=claim.name,
                     )
                 )
-        result = super().action_settle()
-        for claim in self.filtered(lambda c: not c.is_dealer_side and c.as_dealer_fapiao and c.oem_bill_id):
-            # the bill was created by the settlement as superuser (see _create_moves); its fapiao is the
-            # number the reviewer's colleagues recorded on the claim, validated above: safe to copy as such
-            claim.oem_bill_id.sudo().write(
-                {"fapiao": claim.as_dealer_fapiao, "as_fapiao_type": claim.as_dealer_fapiao_type}
-            )
-        return result
+        return super().action_settle()
+
+    def _prepare_oem_bill_vals(self):
+        """The bill from the dealer carries the dealer's fapiao as the OEM recorded it on the claim (validated by
+        ``_check_as_dealer_fapiao``)."""
+        vals = super()._prepare_oem_bill_vals()
+        if vals and self.as_dealer_fapiao:
+            vals.update(fapiao=self.as_dealer_fapiao, as_fapiao_type=self.as_dealer_fapiao_type)
+        return vals
 
     def _as_amount_in_words(self, amount):
         """The amount in Chinese capital numerals (大写), e.g. 壹佰元整."""
