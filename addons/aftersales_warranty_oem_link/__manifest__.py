@@ -8,6 +8,7 @@
     "author": "After-Sales Suite Authors",
     "website": "https://github.com/aftersales-suite/aftersales",
     "license": "AGPL-3",
+    "development_status": "Beta",
     "depends": ["aftersales_base", "aftersales_warranty", "aftersales_followup"],
     "data": [
         "security/aftersales_warranty_oem_link_security.xml",

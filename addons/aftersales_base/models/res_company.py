@@ -96,8 +96,9 @@ class ResCompany(models.Model):
 
     # ------------------------------------------------------------------ opening stock (期初库存)
     def _create_per_company_locations(self):
-        super()._create_per_company_locations()
+        res = super()._create_per_company_locations()
         self._as_create_opening_location()
+        return res
 
     def _as_create_opening_location(self):
         """Each company's virtual location of its opening stock, next to Odoo's Inventory adjustment."""

@@ -23,9 +23,7 @@ class AftersalesOemExchange(models.Model):
     company_id = fields.Many2one("res.company", required=True, index=True, readonly=True)
     res_model = fields.Char(string="Document Model", required=True, readonly=True)
     res_id = fields.Integer(string="Document ID", required=True, readonly=True)
-    claim_id = fields.Many2one(
-        "aftersales.warranty.claim", string="Claim", index=True, ondelete="cascade", readonly=True
-    )
+    claim_id = fields.Many2one("aftersales.warranty.claim", index=True, ondelete="cascade", readonly=True)
     quality_info_id = fields.Many2one(
         "aftersales.quality.info", string="Quality Information", index=True, ondelete="cascade", readonly=True
     )
@@ -48,8 +46,8 @@ class AftersalesOemExchange(models.Model):
         index=True,
     )
     attempts = fields.Integer(readonly=True)
-    next_attempt = fields.Datetime(string="Next Attempt", readonly=True, index=True)
-    last_attempt = fields.Datetime(string="Last Attempt", readonly=True)
+    next_attempt = fields.Datetime(readonly=True, index=True)
+    last_attempt = fields.Datetime(readonly=True)
     last_error = fields.Text(readonly=True)
     payload_summary = fields.Text(readonly=True)
     oem_record_id = fields.Integer(string="OEM Record ID", readonly=True)

@@ -1,3 +1,4 @@
+import logging
 from datetime import timedelta
 
 from odoo import Command, fields
@@ -6,6 +7,8 @@ from odoo.tests import new_test_user, tagged
 
 from ..tools import OemError
 from .common import OemLinkCommon, closed_port
+
+_logger = logging.getLogger(__name__)
 
 
 @tagged("post_install", "-at_install")
@@ -80,7 +83,7 @@ class TestOemLink(OemLinkCommon):
         # Pulling again changes nothing.
         self.Exchange._cron_oem_sync()
         self.assertEqual(len(claim.as_oem_exchange_ids.filtered(lambda x: x.direction == "in")), 2)
-        print("\n--- exchange log of", claim.name, "---\n" + self._log(claim))
+        _logger.info("exchange log of %s:\n%s", claim.name, self._log(claim))
 
     def test_information_requested_and_answered_from_the_dealer_site(self):
         claim = self._dealer_claim()
@@ -138,7 +141,7 @@ class TestOemLink(OemLinkCommon):
         self.assertEqual(len(self._oem_claims(claim)), 1)
         self.Exchange._cron_oem_sync()
         self.assertEqual(len(self._oem_claims(claim)), 1)
-        print("\n--- exchange log of", claim.name, "---\n" + self._log(claim))
+        _logger.info("exchange log of %s:\n%s", claim.name, self._log(claim))
 
     def test_a_dealer_sees_only_its_own_claims(self):
         claim = self._dealer_claim()

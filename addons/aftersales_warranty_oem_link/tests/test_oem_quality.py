@@ -1,10 +1,14 @@
 """Quality information out and the OEM's reply back, over real HTTP to the test server, as in test_oem_link."""
 
+import logging
+
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
 from ..tools import OemError
 from .common import OemLinkCommon
+
+_logger = logging.getLogger(__name__)
 
 QI = "aftersales_followup.group_aftersales_"
 
@@ -123,7 +127,7 @@ class TestOemQuality(OemLinkCommon):
         self.assertEqual(received.mapped("state"), ["received"] * 3)
         self.Exchange._cron_oem_sync()  # nothing new: nothing applied, nothing logged
         self.assertEqual(len(info.as_oem_exchange_ids.filtered(lambda x: x.direction == "in")), 3)
-        print("\n--- exchange log of", info.name, "---\n" + self._log(info))
+        _logger.info("exchange log of %s:\n%s", info.name, self._log(info))
 
     def test_oem_state_never_moves_the_dealer_record_back(self):
         info = self._dealer_report()
