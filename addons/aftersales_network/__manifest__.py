@@ -33,6 +33,7 @@
     ],
     "demo": [
         "demo/aftersales_network_demo.xml",
+        "demo/aftersales_network_application_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
