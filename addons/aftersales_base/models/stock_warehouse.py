@@ -14,7 +14,8 @@ class StockWarehouse(models.Model):
 
     def _get_locations_values(self, vals, code=False):
         """Each warehouse has its old-parts location, created with the warehouse (and for the warehouses that
-        existed before, by stock's ``_create_missing_locations``, see the post-init hook)."""
+        existed before, by stock's ``_create_missing_locations``: see _as_install_old_parts_locations, called from
+        the data file before the demo data)."""
         values = super()._get_locations_values(vals, code=code)
         code = (vals.get("code") or code or "").replace(" ", "").upper()
         company_id = vals.get("company_id", self.default_get(["company_id"])["company_id"])
