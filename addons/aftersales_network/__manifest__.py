@@ -41,5 +41,4 @@
         ],
     },
     "installable": True,
-    "application": False,
 }
