@@ -52,7 +52,7 @@
     "assets": {
         "web.assets_tests": ["aftersales_base/static/tests/tours/*.js"],
     },
-    "installable": True,
     "application": True,
-    "post_init_hook": "post_init_hook",
+    "installable": True,
+    "uninstall_hook": "uninstall_hook",
 }

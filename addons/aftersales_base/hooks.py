@@ -1,3 +1,3 @@
-def post_init_hook(env):
-    """Removed old parts of existing warehouses go to their old-parts location (旧件库)."""
-    env["stock.warehouse"].search([])._as_route_removed_parts_to_old_parts()
+def uninstall_hook(env):
+    """Repair and stock as they were: removed-parts destinations, no old parts left counted as stock."""
+    env["stock.warehouse"]._as_uninstall_restore_core()

@@ -35,6 +35,7 @@
     ],
     "demo": [
         "demo/aftersales_network_demo.xml",
+        "demo/aftersales_network_application_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [
@@ -45,5 +46,4 @@
         ],
     },
     "installable": True,
-    "application": False,
 }

@@ -39,10 +39,13 @@
         "views/purchase_quote_waiver_views.xml",
         "views/menus.xml",
     ],
-    "demo": ["demo/aftersales_parts_demo.xml"],
+    "demo": [
+        "demo/aftersales_parts_catalogue_demo.xml",
+        "demo/aftersales_parts_documents_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": ["aftersales_parts/static/tests/tours/*.js"],
     },
     "installable": True,
-    "application": False,
+    "uninstall_hook": "uninstall_hook",
 }

@@ -22,6 +22,11 @@ from . import stock_move
 from . import stock_quant
 from . import stock_warehouse
 from . import repair_order
+from . import repair_order_parts
+from . import repair_order_insurance
+from . import repair_order_internal
+from . import repair_order_settlement
+from . import repair_order_kpi
 from . import repair_order_display
 from . import aftersales_appointment
 from . import aftersales_enquiry

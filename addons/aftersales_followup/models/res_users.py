@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResUsers(models.Model):
@@ -17,3 +17,19 @@ class ResUsers(models.Model):
         if self.as_followup_away and self.as_followup_stand_in_id:
             return self.as_followup_stand_in_id
         return self
+
+    @api.model
+    def _as_home_starts(self):
+        """The first screen of the follow-up roles when they open the After-Sales app."""
+        return super()._as_home_starts() + [
+            (
+                50,
+                "aftersales_followup.group_aftersales_quality_officer",
+                "aftersales_followup.aftersales_quality_info_action",
+            ),
+            (
+                60,
+                "aftersales_followup.group_aftersales_followup_clerk",
+                "aftersales_followup.aftersales_followup_action",
+            ),
+        ]

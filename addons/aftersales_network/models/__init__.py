@@ -1,4 +1,5 @@
 from . import res_company
+from . import res_users
 from . import res_config_settings
 from . import res_partner
 from . import crm_lead
@@ -17,4 +18,3 @@ from . import network_intent
 from . import network_stage_log
 from . import network_application
 from . import sale_order
-from . import network_application_demo

@@ -50,7 +50,8 @@ class ResCompany(models.Model):
     as_pending_disposal_location_id = fields.Many2one(
         "stock.location",
         string="Pending disposal location",
-        help="Approved write-offs wait here, still valued, until they are disposed of.",
+        help="Approved write-offs wait here, still valued, until they are disposed of. Empty: the Pending "
+        "Disposal location of the company's main warehouse.",
     )
 
     as_finance_partner_id = fields.Many2one(
@@ -69,27 +70,13 @@ class ResCompany(models.Model):
     )
 
     def _as_get_pending_disposal_location(self):
-        """Return the company's pending-disposal location, creating it under the main warehouse."""
+        """The company's pending-disposal location: the one chosen in the settings, else its main warehouse's
+        (every warehouse has one, see stock.warehouse._get_locations_values)."""
         self.ensure_one()
         if self.as_pending_disposal_location_id:
             return self.as_pending_disposal_location_id
         warehouse = self.env["stock.warehouse"].search([("company_id", "=", self.id)], limit=1)
-        # sudo: a location is configuration a parts manager may not create himself; this one is
-        # created once per company with fixed values and no user input.
-        location = (
-            self.env["stock.location"]
-            .sudo()
-            .create(
-                {
-                    "name": self.env._("Pending Disposal"),
-                    "usage": "internal",
-                    "location_id": warehouse.view_location_id.id,
-                    "company_id": self.id,
-                }
-            )
-        )
-        self.sudo().as_pending_disposal_location_id = location
-        return location
+        return warehouse.as_pending_disposal_location_id
 
     as_tech_high_points = fields.Integer(
         string="High-tech part from (points)",
@@ -139,7 +126,7 @@ class ResCompany(models.Model):
         )
         return loss, gain or category.property_account_income_categ_id
 
-    def _as_configure_loss_locations(self, force=False):
+    def _as_configure_loss_locations(self, force=False):  # pylint: disable=missing-return
         """Post stocktake losses and write-offs to an expense account and gains to income, through the valuation
         accounts of the company's Inventory adjustment and Scrap locations (stock_account's own mechanism),
         instead of the stock interim (asset) accounts of the categories. Locations already configured by hand
@@ -152,7 +139,8 @@ class ResCompany(models.Model):
                     "as_stock_loss_account_id": company.as_stock_loss_account_id.id or loss.id,
                     "as_stock_gain_account_id": company.as_stock_gain_account_id.id or gain.id,
                 }
-                super(ResCompany, company).write(vals)
+                # the defaults are stored without write()'s reconfiguration, which would force every location
+                super(ResCompany, company).write(vals)  # pylint: disable=super-method-mismatch
             # the opening stock location (aftersales_base) posts to the opening-balance account, not gains
             locations = Location.search(
                 [("usage", "=", "inventory"), ("company_id", "=", company.id), ("as_opening", "=", False)]
@@ -173,3 +161,19 @@ class ResCompany(models.Model):
     def _as_configure_all_loss_locations(self):
         """Install and update: every company with a chart of accounts."""
         self.search([("chart_template", "!=", False)])._as_configure_loss_locations()
+
+    @api.model
+    def _as_uninstall_restore_loss_locations(self):
+        """Uninstallation: the Inventory adjustment and Scrap locations post again through the categories'
+        stock accounts, as stock_account does: the valuation accounts this addon gave them are removed (an
+        account set by hand, other than the company's loss and gain accounts, is kept)."""
+        Location = self.env["stock.location"].with_context(active_test=False)
+        # every company: a database has a handful
+        for company in self.search([]):  # pylint: disable=no-search-all
+            locations = Location.search([("usage", "=", "inventory"), ("company_id", "=", company.id)])
+            for field, account in (
+                ("valuation_in_account_id", company.as_stock_loss_account_id),
+                ("valuation_out_account_id", company.as_stock_gain_account_id),
+            ):
+                if account:
+                    locations.filtered(lambda loc, f=field, a=account: loc[f] == a).write({field: False})

@@ -14,3 +14,5 @@ from . import test_counter_daily_report
 from . import test_integrity
 from . import test_attacks
 from . import test_portal_menu
+from . import test_home
+from . import test_warehouse_hooks

@@ -43,7 +43,7 @@ class TestWriteoff(PartsCommon):
         self.assertEqual(writeoff.validation_status, "validated")
         writeoff.with_user(self.manager).action_approve()
         self.assertEqual(writeoff.state, "approved")
-        pending = self.company.as_pending_disposal_location_id
+        pending = self.company._as_get_pending_disposal_location()
         self.assertEqual(self.pad.with_context(location=pending.id).qty_available, 2.0)
         self.assertFalse(writeoff.picking_id.move_ids.stock_valuation_layer_ids, "still valued, no entry yet")
         writeoff.with_user(self.manager).action_dispose()

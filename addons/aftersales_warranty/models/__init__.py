@@ -1,4 +1,5 @@
 from . import res_company
+from . import res_users
 from . import res_config_settings
 from . import aftersales_operation
 from . import aftersales_warranty_policy
