@@ -19,5 +19,6 @@ from . import aftersales_warranty_scrap
 from . import tier_definition
 from . import aftersales_vehicle_return
 from . import stock_location
+from . import stock_warehouse
 from . import aftersales_warranty_claim_portal
 from . import stock_move

@@ -212,7 +212,7 @@ class AftersalesWarrantyPartReturn(models.Model):
             self._stock_returns().grouped(lambda r: (r.company_id, r.dealer_id.commercial_partner_id)).items()
         ):
             warehouse = returns._warehouse()
-            destination = company._as_get_warranty_returns_location()
+            destination = company.as_warranty_returns_location_id or warehouse.as_warranty_returns_location_id
             if not warehouse or not destination:
                 continue
             source = dealer.property_stock_customer or self.env.ref("stock.stock_location_customers")

@@ -69,7 +69,8 @@ class ResCompany(models.Model):
         "stock.location",
         string="Returned warranty parts location",
         check_company=True,
-        help="OEM site: where the old parts returned by the dealers are received, in quantity and without value.",
+        help="OEM site: where the old parts returned by the dealers are received, in quantity and without value. "
+        "Empty: the Returned Warranty Parts location of the company's main warehouse.",
     )
 
     @api.depends("account_sale_tax_id", "account_purchase_tax_id")
@@ -88,27 +89,10 @@ class ResCompany(models.Model):
         return self.env["account.tax"]
 
     def _as_get_warranty_returns_location(self):
-        """The location returned warranty parts are received into, created under the main warehouse."""
+        """The location returned warranty parts are received into: the company's setting, else the
+        Returned Warranty Parts location of its main warehouse (made with the warehouse)."""
         self.ensure_one()
         if self.as_warranty_returns_location_id:
             return self.as_warranty_returns_location_id
         warehouse = self.env["stock.warehouse"].search([("company_id", "=", self.id)], limit=1)
-        if not warehouse:
-            return self.env["stock.location"]
-        # sudo: a location is configuration the warranty reviewer may not create; this one is created once per
-        # company with fixed values and no user input.
-        location = (
-            self.env["stock.location"]
-            .sudo()
-            .create(
-                {
-                    "name": self.env._("Returned Warranty Parts"),
-                    "usage": "internal",
-                    "location_id": warehouse.view_location_id.id,
-                    "company_id": self.id,
-                    "as_warranty_returns": True,
-                }
-            )
-        )
-        self.sudo().as_warranty_returns_location_id = location
-        return location
+        return warehouse.as_warranty_returns_location_id

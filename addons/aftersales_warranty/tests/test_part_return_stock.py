@@ -32,7 +32,7 @@ class TestPartReturnStock(WarrantyCommon):
         ret = self._approved().return_ids
         self.assertEqual(ret.quantity, 2.0)
         ret.with_user(self.clerk).action_ship()
-        returns_location = self.company.as_warranty_returns_location_id
+        returns_location = self.company._as_get_warranty_returns_location()
         self.assertTrue(returns_location.as_warranty_returns)
         move = ret.move_ids
         self.assertRecordValues(
@@ -99,7 +99,7 @@ class TestPartReturnStock(WarrantyCommon):
         """Out of coverage: judging the part "sent back" delivers it from the returned parts location to the
         dealer, done, without value, and charges the dealer back."""
         ret = self._received()
-        returns_location = self.company.as_warranty_returns_location_id
+        returns_location = self.company._as_get_warranty_returns_location()
         ret.with_user(self.reviewer).action_judge("sent_back", "人为损坏，不属三包")
         move = self._judgement_move(ret)
         self.assertRecordValues(
@@ -128,7 +128,7 @@ class TestPartReturnStock(WarrantyCommon):
     def _assert_returned_to_supplier(self, judgement):
         """In coverage: judging the part exchanged or repaired returns it to the causal part's supplier."""
         ret = self._received()
-        returns_location = self.company.as_warranty_returns_location_id
+        returns_location = self.company._as_get_warranty_returns_location()
         self.assertEqual(ret.supplier_id, self.supplier)
         ret.with_user(self.reviewer).action_judge(judgement)
         move = self._judgement_move(ret)
@@ -173,7 +173,7 @@ class TestPartReturnStock(WarrantyCommon):
         ret.with_user(self.reviewer).action_receive()
         ret.with_user(self.reviewer).action_judge("repaired")
         self.assertFalse(self._judgement_move(ret))
-        self.assertEqual(ret.location_id, self.company.as_warranty_returns_location_id)
+        self.assertEqual(ret.location_id, self.company._as_get_warranty_returns_location())
 
     def test_each_part_goes_back_to_its_own_supplier(self):
         """A claim with the causal part and another part: each returned part goes to its own vendor."""

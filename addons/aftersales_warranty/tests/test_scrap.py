@@ -45,7 +45,7 @@ class TestScrap(WarrantyCommon):
         action = ret.with_user(self.reviewer).action_create_scrap_request()
         request = self.env["aftersales.warranty.scrap"].browse(action["res_id"])
         # The request scraps from where the part was received.
-        self.assertEqual(request.location_id, self.company.as_warranty_returns_location_id)
+        self.assertEqual(request.location_id, self.company._as_get_warranty_returns_location())
         self.assertEqual(ret.location_id, request.location_id)
         self.assertFalse(request.needs_gm)
         request.with_user(self.reviewer).request_validation()
