@@ -9,7 +9,8 @@
 #     that a session works on both nodes and that a cron runs once, not once per node;
 #  4. runs Locust headless twice: 1 advisor + 1 dealer (the single-user p95), then ADVISORS advisors +
 #     DEALERS dealers for DURATION; prints the report (bench/load/report.py) and stops the server.
-# Options: DURATION=3m ADVISORS=20 DEALERS=20 SINGLE_DURATION=45s NODES=1 WORKERS=2 (1 per node with NODES=2)
+# Users start SPAWN_RATE (2) per second (each logs in: ~100 password checks), statistics reset once all run.
+# Options: DURATION=3m ADVISORS=20 DEALERS=20 SINGLE_DURATION=90s THINK=1-3 SPAWN_RATE=2 NODES=1 WORKERS=2 (1 per node with NODES=2)
 #          LOAD_DB=aftersales_load
 source "$(dirname "$0")/common.sh"
 require_odoo
@@ -19,7 +20,7 @@ DB="${LOAD_DB:-aftersales_load}"
 DURATION="${DURATION:-3m}"
 ADVISORS="${ADVISORS:-20}"
 DEALERS="${DEALERS:-20}"
-SINGLE_DURATION="${SINGLE_DURATION:-45s}"
+SINGLE_DURATION="${SINGLE_DURATION:-90s}"
 OUT="$ROOT/var/bench-load"
 BVENV="$ROOT/var/bench-venv"
 mkdir -p "$OUT" "$ROOT/var/log"
@@ -63,6 +64,7 @@ wait_up() {  # wait_up PORT
 }
 
 NODES="${NODES:-1}"
+rm -f "$OUT"/node-*.log  # each run's server logs alone (the query and cron reports read them)
 if [ "$NODES" = 1 ]; then
     port=$(free_port)
     start_node node-a "$port" "${WORKERS:-2}" 0
@@ -72,6 +74,7 @@ elif [ "$NODES" = 2 ]; then
     # two Odoo processes over one PostgreSQL and one data directory (filestore and sessions: Odoo's default
     # data_dir/sessions), each with its cron worker, behind the round-robin balancer of bench/load/balancer.py
     port_a=$(free_port); port_b=$(free_port); port=$(free_port)
+    cron_start=$(date +%s)
     psql -d "$DB" -qc "update ir_cron set active = true, nextcall = now() at time zone 'utc' where cron_name = 'bench: count runs';
                        delete from ir_config_parameter where key = 'bench_load.cron_runs';"
     start_node node-a "$port_a" "${WORKERS:-1}" 1
@@ -90,8 +93,8 @@ else
 fi
 
 locust() {  # locust NAME ADVISORS DEALERS RUNTIME ODOMETER_OFFSET
-    LOAD_SETUP="$OUT/setup.json" LOAD_ADVISORS="$2" LOAD_DEALERS="$3" LOAD_ODOMETER_OFFSET="$5" timeout 1800 "$BVENV/bin/locust" -f "$ROOT/bench/load/locustfile.py" \
-        --headless --host "http://127.0.0.1:$port" -u $(($2 + $3)) -r $(($2 + $3)) --run-time "$4" --stop-timeout 30 \
+    LOAD_SETUP="$OUT/setup.json" LOAD_THINK="${THINK:-}" LOAD_ADVISORS="$2" LOAD_DEALERS="$3" LOAD_ODOMETER_OFFSET="$5" timeout 1800 "$BVENV/bin/locust" -f "$ROOT/bench/load/locustfile.py" \
+        --headless --host "http://127.0.0.1:$port" -u $(($2 + $3)) -r "${SPAWN_RATE:-2}" --reset-stats --run-time "$4" --stop-timeout 30 \
         --csv "$OUT/$1" --only-summary --loglevel WARNING > "$OUT/$1.out" 2>&1 || true
 }
 echo "==> single user (1 advisor + 1 dealer) for $SINGLE_DURATION"
@@ -106,5 +109,6 @@ if [ "$NODES" = 2 ]; then
     runs=$(psql -d "$DB" -Atc "select value from ir_config_parameter where key = 'bench_load.cron_runs'")
     psql -d "$DB" -qc "update ir_cron set active = false where cron_name = 'bench: count runs'"
     "$PY" "$ROOT/bench/load/nodes_check.py" cron "${runs:-0}" "$OUT/node-a.log" "$OUT/node-b.log" "bench: count runs" \
+        $(( $(date +%s) - cron_start )) \
         || die "the cron check across the nodes failed"
 fi
