@@ -42,7 +42,7 @@ class Balancer:
         index = next(self.cycle)
         try:
             backend_reader, backend_writer = await asyncio.open_connection(HOST, self.backends[index])
-        except OSError:
+        except (OSError, asyncio.CancelledError):  # the backend is down, or the balancer is stopping
             client_writer.close()
             return
         self.counts[index] += 1
