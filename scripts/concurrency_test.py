@@ -69,6 +69,7 @@ class Client:
         if result.get("error"):
             raise SystemExit(f"login {login} failed: {result['error']}")
         self.uid = result["result"]["uid"]
+        self.context = result["result"].get("user_context", {})  # the web client sends it with every call
 
     def rpc(self, path, params):
         payload = {"jsonrpc": "2.0", "method": "call", "id": 1, "params": params}
@@ -160,7 +161,7 @@ def story_counter_last_unit(base, setup, admin):
         print(f"==> (d) round {n}: two parts clerks sell the last unit of {round_['code']} at the counter at once")
         answers = at_once(
             *[
-                (lambda c=c, d=d: c.call("aftersales.parts.demand", "action_generate_issue", [[d]]))
+                (lambda c=c, d=d: c.call("aftersales.parts.demand", "action_generate_issue", [[d]], context=c.context))
                 for c, d in zip(clerks, round_["demands"], strict=True)
             ]
         )
