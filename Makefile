@@ -35,7 +35,7 @@ format:     ## ruff fixes and formatting, OCA's .po formatting
 bench: setup ## benchmarks (query counts, time ratios); SCALE=... SCENARIO=...
 	bash scripts/bench.sh
 
-bench-load: setup ## load benchmark (Locust, 127.0.0.1 only): DURATION=3m ADVISORS=20 DEALERS=20; not in CI
+bench-load: setup ## load benchmark (Locust, 127.0.0.1 only): DURATION=3m ADVISORS=20 DEALERS=20 NODES=1|2 THINK=1-3; not in CI
 	bash scripts/bench_load.sh
 
 i18n:       ## refresh .pot files and merge them into zh_CN.po

@@ -4,10 +4,14 @@
 #     (bench/load/setup.py, in odoo-bin shell);
 #  2. installs Locust into var/bench-venv (bench/requirements-load.txt; never into the Odoo virtualenv);
 #  3. serves the database as `make serve` does (scripts/serve.sh: prefork workers, limits, proxy_mode,
-#     no database manager) on a free 127.0.0.1 port;
+#     no database manager) on a free 127.0.0.1 port; NODES=2: two such nodes (WORKERS each, default 1, and a
+#     cron worker each) over the same database and data directory behind bench/load/balancer.py, and checks
+#     that a session works on both nodes and that a cron runs once, not once per node;
 #  4. runs Locust headless twice: 1 advisor + 1 dealer (the single-user p95), then ADVISORS advisors +
 #     DEALERS dealers for DURATION; prints the report (bench/load/report.py) and stops the server.
-# Options: DURATION=3m ADVISORS=20 DEALERS=20 SINGLE_DURATION=45s WORKERS=2 LOAD_DB=aftersales_load
+# Users start SPAWN_RATE (2) per second (each logs in: ~100 password checks), statistics reset once all run.
+# Options: DURATION=3m ADVISORS=20 DEALERS=20 SINGLE_DURATION=90s THINK=1-3 SPAWN_RATE=2 NODES=1 WORKERS=2 (1 per node with NODES=2)
+#          LOAD_DB=aftersales_load
 source "$(dirname "$0")/common.sh"
 require_odoo
 require_venv
@@ -16,7 +20,7 @@ DB="${LOAD_DB:-aftersales_load}"
 DURATION="${DURATION:-3m}"
 ADVISORS="${ADVISORS:-20}"
 DEALERS="${DEALERS:-20}"
-SINGLE_DURATION="${SINGLE_DURATION:-45s}"
+SINGLE_DURATION="${SINGLE_DURATION:-90s}"
 OUT="$ROOT/var/bench-load"
 BVENV="$ROOT/var/bench-venv"
 mkdir -p "$OUT" "$ROOT/var/log"
@@ -38,24 +42,59 @@ if [ ! -x "$BVENV/bin/locust" ]; then
     "$BVENV/bin/pip" install -q -r "$ROOT/bench/requirements-load.txt"
 fi
 
-port=$("$PY" -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")
-gport=$("$PY" -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")
-SERVE_DB="$DB" SERVE_PORT="$port" SERVE_GEVENT_PORT="$gport" SERVE_WORKERS="${WORKERS:-2}" \
-    SERVE_ARGS="--max-cron-threads=0" setsid bash "$ROOT/scripts/serve.sh" > "$OUT/serve.out" 2>&1 &
-server=$!
-cleanup() { kill -TERM -- "-$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; }
+free_port() { "$PY" -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"; }
+servers=()
+cleanup() {
+    for pid in "${servers[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
+    for pid in "${servers[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
 trap cleanup EXIT
-for _i in $(seq 1 120); do
-    curl -sf "http://127.0.0.1:$port/web/health" >/dev/null && break
-    kill -0 "$server" 2>/dev/null || die "the server stopped: see $OUT/serve.out and var/log/serve.log"
-    sleep 1
-done
-curl -sf "http://127.0.0.1:$port/web/health" >/dev/null || die "the server did not start"
-echo "==> $DB served by ${WORKERS:-2} workers on http://127.0.0.1:$port"
+start_node() {  # start_node NAME PORT WORKERS CRON_THREADS: one Odoo node as `make serve` runs it
+    SERVE_DB="$DB" SERVE_PORT="$2" SERVE_GEVENT_PORT="$(free_port)" SERVE_WORKERS="$3" \
+        SERVE_CONF="$OUT/odoo-$1.conf" SERVE_LOG="$OUT/$1.log" SERVE_ARGS="--max-cron-threads=$4" \
+        setsid bash "$ROOT/scripts/serve.sh" > "$OUT/$1.out" 2>&1 &
+    servers+=("$!")
+}
+wait_up() {  # wait_up PORT
+    for _i in $(seq 1 120); do
+        curl -sf "http://127.0.0.1:$1/web/health" >/dev/null && return 0
+        sleep 1
+    done
+    die "the server on port $1 did not start: see $OUT/*.out and $OUT/*.log"
+}
+
+NODES="${NODES:-1}"
+rm -f "$OUT"/node-*.log  # each run's server logs alone (the query and cron reports read them)
+if [ "$NODES" = 1 ]; then
+    port=$(free_port)
+    start_node node-a "$port" "${WORKERS:-2}" 0
+    wait_up "$port"
+    echo "==> $DB served by ${WORKERS:-2} workers on http://127.0.0.1:$port (crons off)"
+elif [ "$NODES" = 2 ]; then
+    # two Odoo processes over one PostgreSQL and one data directory (filestore and sessions: Odoo's default
+    # data_dir/sessions), each with its cron worker, behind the round-robin balancer of bench/load/balancer.py
+    port_a=$(free_port); port_b=$(free_port); port=$(free_port)
+    cron_start=$(date +%s)
+    psql -d "$DB" -qc "update ir_cron set active = true, nextcall = now() at time zone 'utc' where cron_name = 'bench: count runs';
+                       delete from ir_config_parameter where key = 'bench_load.cron_runs';"
+    start_node node-a "$port_a" "${WORKERS:-1}" 1
+    start_node node-b "$port_b" "${WORKERS:-1}" 1
+    setsid "$PY" "$ROOT/bench/load/balancer.py" --listen "$port" --backend "$port_a" --backend "$port_b" \
+        --max-seconds 2400 > "$OUT/balancer.out" 2>&1 &
+    servers+=("$!")
+    wait_up "$port_a"; wait_up "$port_b"; wait_up "$port"
+    echo "==> $DB on two nodes (${WORKERS:-1} workers and 1 cron worker each) :$port_a and :$port_b," \
+        "balanced round-robin on http://127.0.0.1:$port"
+    login=$("$PY" -c "import json,sys; print(json.load(open(sys.argv[1]))['teams'][0]['logins']['advisor'])" "$OUT/setup.json")
+    "$PY" "$ROOT/bench/load/nodes_check.py" session "$DB" "$login" "http://127.0.0.1:$port_a" \
+        "http://127.0.0.1:$port_b" "http://127.0.0.1:$port" || die "the session check across the nodes failed"
+else
+    die "NODES is 1 or 2"
+fi
 
 locust() {  # locust NAME ADVISORS DEALERS RUNTIME ODOMETER_OFFSET
-    LOAD_SETUP="$OUT/setup.json" LOAD_ADVISORS="$2" LOAD_DEALERS="$3" LOAD_ODOMETER_OFFSET="$5" timeout 1800 "$BVENV/bin/locust" -f "$ROOT/bench/load/locustfile.py" \
-        --headless --host "http://127.0.0.1:$port" -u $(($2 + $3)) -r $(($2 + $3)) --run-time "$4" --stop-timeout 30 \
+    LOAD_SETUP="$OUT/setup.json" LOAD_THINK="${THINK:-}" LOAD_ADVISORS="$2" LOAD_DEALERS="$3" LOAD_ODOMETER_OFFSET="$5" timeout 1800 "$BVENV/bin/locust" -f "$ROOT/bench/load/locustfile.py" \
+        --headless --host "http://127.0.0.1:$port" -u $(($2 + $3)) -r "${SPAWN_RATE:-2}" --reset-stats --run-time "$4" --stop-timeout 30 \
         --csv "$OUT/$1" --only-summary --loglevel WARNING > "$OUT/$1.out" 2>&1 || true
 }
 echo "==> single user (1 advisor + 1 dealer) for $SINGLE_DURATION"
@@ -63,3 +102,13 @@ locust single 1 1 "$SINGLE_DURATION" 1000
 echo "==> load ($ADVISORS advisors + $DEALERS dealers) for $DURATION"
 locust load "$ADVISORS" "$DEALERS" "$DURATION" 50000
 "$PY" "$ROOT/bench/load/report.py" "$OUT/single_stats.csv" "$OUT/load_stats.csv" "$DURATION"
+echo "==> queries per operation (server logs of both runs; not affected by the machine's load)"
+"$PY" "$ROOT/bench/load/queries.py" "$OUT"/node-*.log
+if [ "$NODES" = 2 ]; then
+    echo "==> crons on two nodes"
+    runs=$(psql -d "$DB" -Atc "select value from ir_config_parameter where key = 'bench_load.cron_runs'")
+    psql -d "$DB" -qc "update ir_cron set active = false where cron_name = 'bench: count runs'"
+    "$PY" "$ROOT/bench/load/nodes_check.py" cron "${runs:-0}" "$OUT/node-a.log" "$OUT/node-b.log" "bench: count runs" \
+        $(( $(date +%s) - cron_start )) \
+        || die "the cron check across the nodes failed"
+fi

@@ -100,6 +100,42 @@ for r in range(ROUNDS):
     env["stock.quant"]._update_available_quantity(part, stock, 1)
     rounds.append({"orders": orders.ids, "part": part.id, "code": part.default_code})
 
+# (d) two parts clerks at the counter, each selling the last unit of a part to a walk-in customer
+clerks = [
+    user("pclerk1", "aftersales_parts.group_aftersales_parts_clerk"),
+    user("pclerk2", "aftersales_parts.group_aftersales_parts_clerk"),
+]
+clerks[1].lang = "zh_CN"  # the refusal reaches each clerk in her language
+counter_rounds = []
+for r in range(ROUNDS):
+    part = env["product.product"].create(
+        {
+            "name": "柜台最后一只机滤 %s" % r,
+            "default_code": "CONC-CTR-%s" % r,
+            "is_storable": True,
+            "categ_id": categ.id,
+            "standard_price": 30.0,
+            "list_price": 60.0,
+        }
+    )
+    env["stock.quant"]._update_available_quantity(part, stock, 1)
+    demands = env["aftersales.parts.demand"]
+    for clerk_user in clerks:
+        demand = (
+            env["aftersales.parts.demand"]
+            .with_user(clerk_user)
+            .create(
+                {
+                    "partner_id": customer.id,
+                    "category": "sale",
+                    "line_ids": [Command.create({"product_id": part.id, "product_uom_qty": 1})],
+                }
+            )
+        )
+        demand.action_confirm()
+        demands |= demand
+    counter_rounds.append({"demands": demands.ids, "part": part.id, "code": part.default_code})
+
 # (b) a network dealer's claim under review at the OEM (this company), two reviewers
 wty = "aftersales_warranty.group_aftersales_warranty_"
 clerk = user("clerk", wty + "clerk")
@@ -175,6 +211,8 @@ print(
         {
             "rounds": rounds,
             "techs": [u.login for u in techs],
+            "counter_rounds": counter_rounds,
+            "counter_clerks": [u.login for u in clerks],
             "claim": claim.id,
             "reviewers": [u.login for u in reviewers],
             "dealer": dealer.id,

@@ -8,7 +8,9 @@ Copies the test database (``createdb -T``) into a scratch one, builds the three 
     business error, the stock is never negative;
 (b) two reviewers approve the same claim at once, then a double-clicked Settle: one decision, one set of
     accounting documents;
-(c) the same portal claim posted twice at once: one claim.
+(c) the same portal claim posted twice at once: one claim;
+(d) two parts clerks sell the last unit of a part at the counter (a counter-sale demand's Generate Issue) at
+    once: one sale order is issued, the other clerk is told the part is short, the stock is never negative.
 
 Every response must be a success or a business error (UserError, ValidationError, AccessError): a
 SerializationFailure must have been retried by Odoo, never shown. Bounded: story (a) runs CONC_ROUNDS
@@ -67,6 +69,7 @@ class Client:
         if result.get("error"):
             raise SystemExit(f"login {login} failed: {result['error']}")
         self.uid = result["result"]["uid"]
+        self.context = result["result"].get("user_context", {})  # the web client sends it with every call
 
     def rpc(self, path, params):
         payload = {"jsonrpc": "2.0", "method": "call", "id": 1, "params": params}
@@ -145,6 +148,40 @@ def story_last_unit(base, setup, admin):
         check(results.count("ok") == 1, "exactly one issue succeeds")
         refused = next(r for r in results if r != "ok")
         check(refused.startswith("UserError") and round_["code"] in refused, "the other is told the part is short")
+        check(
+            all(q["quantity"] >= 0 and q["reserved_quantity"] <= q["quantity"] for q in quants),
+            "stock never negative, never reserved beyond it %s"
+            % [(q["quantity"], q["reserved_quantity"]) for q in quants],
+        )
+
+
+def story_counter_last_unit(base, setup, admin):
+    clerks = [Client(base, login, login) for login in setup["counter_clerks"]]
+    for n, round_ in enumerate(setup["counter_rounds"], 1):
+        print(f"==> (d) round {n}: two parts clerks sell the last unit of {round_['code']} at the counter at once")
+        answers = at_once(
+            *[
+                (lambda c=c, d=d: c.call("aftersales.parts.demand", "action_generate_issue", [[d]], context=c.context))
+                for c, d in zip(clerks, round_["demands"], strict=True)
+            ]
+        )
+        results = [outcome(a) for a in answers]
+        print("    answers:", results)
+        quants = admin.value(
+            "stock.quant",
+            "search_read",
+            [[("product_id", "=", round_["part"]), ("location_id.usage", "=", "internal")]],
+            fields=["quantity", "reserved_quantity"],
+        )
+        demands = admin.value("aftersales.parts.demand", "read", [round_["demands"], ["state", "sale_order_id"]])
+        check(results.count("ok") == 1, "exactly one counter sale is issued")
+        refused = next(r for r in results if r != "ok")
+        check(refused.startswith("UserError") and round_["code"] in refused, "the other is told the part is short")
+        check(
+            sorted(d["state"] for d in demands) == ["confirmed", "issued"]
+            and sum(bool(d["sale_order_id"]) for d in demands) == 1,
+            "one sale order, the refused demand stays confirmed",
+        )
         check(
             all(q["quantity"] >= 0 and q["reserved_quantity"] <= q["quantity"] for q in quants),
             "stock never negative, never reserved beyond it %s"
@@ -286,6 +323,7 @@ def main():
         print(f"==> {DB} served by 2 workers on {base}")
         admin = Client(base, setup["admin"], "conc_admin")
         story_last_unit(base, setup, admin)
+        story_counter_last_unit(base, setup, admin)
         story_claim_decision(base, setup, admin)
         story_portal_twice(base, setup, admin)
         lines = LOG.read_text(errors="replace").splitlines()

@@ -17,15 +17,20 @@ import base64
 import itertools
 import json
 import os
+import random
 import re
-from urllib.parse import urlparse
+from urllib.parse import quote, urlparse
 
+import gevent
 from locust import HttpUser, between, events, task
 from locust.clients import HttpSession
 from locust.exception import StopUser
 
 SETUP = json.loads(open(os.environ["LOAD_SETUP"], encoding="utf-8").read())
 MAX_FLOWS = int(os.environ.get("LOAD_MAX_FLOWS", "200"))
+# LOAD_THINK="1-3": seconds an advisor waits before each click of a flow (a person reading the form); default
+# none: the steps of a flow follow each other at once (dealers wait 1-3 s between their tasks either way)
+THINK = tuple(float(x) for x in os.environ["LOAD_THINK"].split("-", 1)) if os.environ.get("LOAD_THINK") else None
 SIGNATURE = base64.b64encode(
     bytes.fromhex(
         "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
@@ -53,7 +58,12 @@ class Rpc:
         self.call("/web/session/authenticate", {"db": SETUP["db"], "login": login, "password": login}, "login")
 
     def call(self, path, params, name):
+        if THINK and name != "login":
+            gevent.sleep(random.uniform(*THINK))  # the user reads the screen before the next click
         payload = {"jsonrpc": "2.0", "method": "call", "id": 1, "params": params}
+        # the operation in the query string (ignored by Odoo's JSON routes) names the request in the server's
+        # log, whose request lines end with its query count and times: bench/load/queries.py reads them
+        path = f"{path}?op={quote(name)}"
         with self.session.post(path, json=payload, name=name, catch_response=True) as response:
             try:
                 answer = response.json()

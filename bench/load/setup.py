@@ -136,6 +136,23 @@ for i in range(DEALERS):
     )
     dealers.append({"login": portal.login, "vin": vin})
 
+# the two-node run shows that a cron runs once, not once per node: this job counts its runs (every minute)
+COUNTER = "bench_load.cron_runs"
+counter_cron = env["ir.cron"].with_context(active_test=False).search([("cron_name", "=", "bench: count runs")])
+if not counter_cron:
+    counter_cron = env["ir.cron"].create(
+        {
+            "name": "bench: count runs",
+            "model_id": env["ir.model"]._get_id("ir.config_parameter"),
+            "state": "code",
+            "code": "p = env['ir.config_parameter']\n"
+            f"p.set_param('{COUNTER}', str(int(p.get_param('{COUNTER}') or 0) + 1))",
+            "interval_number": 1,
+            "interval_type": "minutes",
+            "active": False,
+        }
+    )
+
 env.cr.commit()
 print(
     "LOAD_SETUP "
@@ -148,6 +165,8 @@ print(
             "operations": operations.ids,
             "claim_part_code": claim_part.default_code,
             "claim_operation_code": claim_op.code,
+            "counter_cron": counter_cron.id,
+            "counter_param": COUNTER,
         }
     )
 )

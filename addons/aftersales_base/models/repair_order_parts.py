@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL, float_compare
+from odoo.tools import float_compare
+
+from ..tools.stock_lock import lock_quants
 
 
 class RepairOrder(models.Model):
@@ -66,20 +68,10 @@ class RepairOrder(models.Model):
         return self._as_parts_issued_notification(moves)
 
     def _as_lock_stock(self, moves):
-        """Lock the stock the moves reserve from before reserving: two advisors issuing the last unit at once
-        then run one after the other (the second waits, PostgreSQL refuses its stale snapshot and Odoo
-        retries it, and it finds the unit reserved: "Not enough stock"). Without it, stock's reservation
-        skips a locked quant and reserves on a new empty one: two reservations of one unit, stock below 0."""
-        if not moves:
-            return
-        # sudo: only the ids of the quants of the parts being issued are read, to lock them; nothing is shown.
-        quants = (
-            self.env["stock.quant"]
-            .sudo()
-            .search([("product_id", "in", moves.product_id.ids), ("location_id", "child_of", moves.location_id.ids)])
-        )
-        if quants:
-            self.env.cr.execute(SQL("SELECT id FROM stock_quant WHERE id IN %s FOR NO KEY UPDATE", tuple(quants.ids)))
+        """Lock the stock the moves reserve from before reserving (see ``tools/stock_lock.py``): two technicians
+        issuing the last unit at once run one after the other, the second gets "Not enough stock"."""
+        if moves:
+            lock_quants(self.env, moves.product_id, moves.location_id)
 
     def _as_receive_old_parts(self):
         """Old in, new out: the removed parts recorded on the orders are moved from the vehicle to the

@@ -409,6 +409,13 @@ class AftersalesFollowup(models.Model):
         today = fields.Date.context_today(self)
         domain = [("escalated_late", "=", False), ("is_late", "=", True)]
 
+        by_company = {}  # the first supervisor of each company, looked up once
+
+        def company_supervisor(company):
+            if company not in by_company:
+                by_company[company] = supervisors.filtered(lambda u: company in u.company_ids)[:1]
+            return by_company[company]
+
         def step(limit):
             late = self.search(domain, limit=limit)
             activities = []
@@ -416,7 +423,7 @@ class AftersalesFollowup(models.Model):
                 supervisor = (
                     call.supervisor_id
                     or call.company_id.as_followup_supervisor_id
-                    or supervisors.filtered(lambda u, c=call.company_id: c in u.company_ids)[:1]
+                    or company_supervisor(call.company_id)
                 )
                 activities.append(
                     {
@@ -430,7 +437,8 @@ class AftersalesFollowup(models.Model):
                     }
                 )
             self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activities)
-            late._as_workflow_write({"escalated_late": True})
+            # mail_notrack: the flag is not tracked (see repair.order._schedule_delivery_followups)
+            late.with_context(mail_notrack=True)._as_workflow_write({"escalated_late": True})
             return len(late), self.search_count(domain) if late else 0
 
         return run_cron_batches(self.env, step, batch_size) or 0

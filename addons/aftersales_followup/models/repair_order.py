@@ -83,7 +83,9 @@ class RepairOrder(models.Model):
                 ]
             )
         )
-        orders.write({"followup_scheduled": True})
+        # mail_notrack: the flag is not tracked; without it the write would read every tracked field of the
+        # orders and keep those values for the whole transaction (time and memory growing with each batch)
+        orders.with_context(mail_notrack=True).write({"followup_scheduled": True})
         return calls
 
     def _send_satisfaction_survey(self):

@@ -21,4 +21,6 @@ def bulk_sequence_names(env, code, count):
         "SELECT nextval(%s) FROM generate_series(1, %s)",
         ["ir_sequence_%03d" % sequence.id, count],
     )
-    return [sequence.get_next_char(row[0]) for row in env.cr.fetchall()]
+    # what ``get_next_char`` does for each number, with the prefix and suffix interpolated once
+    prefix, suffix = sequence._get_prefix_suffix()
+    return ["%s%0*d%s" % (prefix, sequence.padding, row[0], suffix) for row in env.cr.fetchall()]

@@ -1,7 +1,9 @@
 from collections import defaultdict
 
 from odoo import Command, api, fields, models
+from odoo.addons.aftersales_base.tools.stock_lock import lock_quants
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import float_compare
 
 GROUP_CLERK = "aftersales_parts.group_aftersales_parts_clerk"
 GROUP_MANAGER = "aftersales_parts.group_aftersales_parts_manager"
@@ -216,6 +218,10 @@ class PartsDemand(models.Model):
                     )
                 )
             demand._check_partner_active()
+            if demand.category != "repair":  # a repair demand reserves at the work order's issue, locked there
+                # two clerks selling the last unit at once: the second waits here, is retried, and is short
+                lock_quants(self.env, demand.line_ids.product_id, demand.location_id)
+                demand.line_ids.invalidate_recordset(["qty_available", "qty_shortage", "qty_on_hand"])
             short = demand.line_ids.filtered(lambda line: line.qty_shortage > 0)
             if short:
                 line = short[0]
@@ -236,9 +242,29 @@ class PartsDemand(models.Model):
                 demand._generate_repair_issue()
             else:
                 demand._generate_transfer_issue()
+            demand._as_check_issue_reserved()
             demand._as_workflow_write({"state": "issued"})
             demand.message_post(body=self.env._("Issue document generated."))
         return True
+
+    def _as_check_issue_reserved(self):
+        """The issue document reserved every unit it takes out of the demand's location (a sale's delivery, a
+        transfer): never a counter sale promised on stock another issue took meanwhile."""
+        self.ensure_one()
+        moves = self.line_ids.move_ids.filtered(
+            lambda m: m.state not in ("done", "cancel") and m.location_id == self.location_id and not m.repair_id
+        )
+        short = moves.filtered(
+            lambda m: float_compare(m.quantity, m.product_uom_qty, precision_rounding=m.product_uom.rounding) < 0
+        )
+        if short:
+            raise UserError(
+                self.env._(
+                    "Demand %(demand)s: not enough stock to issue %(parts)s; another issue took it meanwhile.",
+                    demand=self.name,
+                    parts=", ".join(short.product_id.mapped("display_name")),
+                )
+            )
 
     def action_convert_to_order(self):
         self._as_check_parts_staff((GROUP_CLERK,), self.env._("order missing parts"))

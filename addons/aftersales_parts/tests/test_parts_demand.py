@@ -1,3 +1,6 @@
+from unittest.mock import patch
+
+from odoo.addons.aftersales_parts.models import parts_demand
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
@@ -72,6 +75,40 @@ class TestPartsDemand(PartsCommon):
         demand.with_user(self.clerk).action_confirm()
         with self.assertRaisesRegex(UserError, "only 2.0 available"):
             demand.with_user(self.clerk).action_generate_issue()
+
+    def test_last_unit_taken_while_waiting_for_the_lock(self):
+        """Two clerks sell the last unit: the second waits for the first one's lock on the stock, then sees
+        the unit taken (what a retried request reads) and is refused; nothing is issued to her customer.
+        (The real race over two workers: story (d) of scripts/concurrency_test.py.)"""
+        self._stock(self.clutch, 1)
+        first = self._demand(lines=[(self.clutch, 1)])
+        second = self._demand(lines=[(self.clutch, 1)])
+        (first | second).with_user(self.clerk).action_confirm()
+        self.assertEqual(second.line_ids.qty_shortage, 0.0, "before: the unit looks free to both clerks")
+        real_lock = parts_demand.lock_quants
+        waited = []
+
+        def lock_after_the_other_clerk(env, products, locations):
+            if not waited:  # the other clerk's issue got the lock first and is done when this one gets it
+                waited.append(True)
+                first.with_user(self.clerk).action_generate_issue()
+            real_lock(env, products, locations)
+
+        # not assertRaises: its savepoint would also undo the other clerk's issue made while waiting
+        with patch.object(parts_demand, "lock_quants", lock_after_the_other_clerk):
+            try:
+                second.with_user(self.clerk).action_generate_issue()
+            except UserError as error:
+                self.assertIn("only 0.0 available", str(error))
+            else:
+                self.fail("the second clerk issued a unit the first one had taken")
+        self.assertEqual(first.state, "issued")
+        self.assertEqual(second.state, "confirmed")
+        self.assertFalse(second.sale_order_id)
+        quants = self.env["stock.quant"].search(
+            [("product_id", "=", self.clutch.id), ("location_id.usage", "=", "internal")]
+        )
+        self.assertEqual(sum(quants.mapped("reserved_quantity")), 1.0, "the one unit is reserved once")
 
     def test_no_issue_before_confirmation(self):
         """An unconfirmed demand cannot be issued."""
