@@ -1,3 +1,5 @@
+import logging
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -29,6 +31,8 @@ FROZEN_FIELDS = {
     "reward_amount",
     "penalty_amount",
 }
+
+_logger = logging.getLogger(__name__)
 
 
 class NetworkEvaluation(models.Model):
@@ -348,11 +352,20 @@ class NetworkEvaluation(models.Model):
         company_by_partner = {app.partner_id: app.company_id for app in applications}
         today = fields.Date.context_today(self)
         vals_list = []
+        scorecards = {}
         for dealer in dealers:
             company = company_by_partner.get(dealer) or dealer.company_id or self.env.company
             last = last_dates.get(dealer)
             if last and last > today - relativedelta(months=company.as_evaluation_interval_months):
                 continue
+            if company not in scorecards:
+                scorecards[company] = self.env["aftersales.network.scorecard"]._get_current(
+                    KIND_TO_SCORECARD["periodic"], company
+                )
+                if not scorecards[company]:
+                    _logger.warning("No periodic scorecard in company %s: its dealers are not evaluated.", company.name)
+            if not scorecards[company]:
+                continue  # nothing to score with: the network manager sets up a periodic scorecard first
             officer = officer_by_partner.get(dealer) or self.env.user
             vals_list.append(
                 {"kind": "periodic", "partner_id": dealer.id, "company_id": company.id, "scorer_id": officer.id}

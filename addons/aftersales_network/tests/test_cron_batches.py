@@ -36,3 +36,19 @@ class TestNetworkCronBatches(TransactionCase):
         self.assertEqual(sheets.partner_id, dealers)
         self.assertEqual(len(sheets), 3, "one sheet per dealer")
         self.assertTrue(all(sheets.mapped("activity_ids")))
+
+    def test_periodic_evaluations_skip_a_company_without_scorecard(self):
+        """A dealer of a company with no periodic scorecard gets no sheet, and the job does not fail (it once
+        stopped on a sheet without scorecard, leaving every other dealer unevaluated)."""
+        Partner = self.env["res.partner"]
+        Partner.search([("is_network_dealer", "=", True)]).write({"is_network_dealer": False})
+        other = self.env["res.company"].create({"name": "无考核标准的公司"})
+        Card = self.env["aftersales.network.scorecard"]
+        cards = Card.search([("kind", "=", "evaluation"), ("company_id", "in", (False, other.id))])
+        cards.write({"company_id": self.env.company.id})
+        self.assertFalse(Card._get_current("evaluation", other))
+        dealer = Partner.create({"name": "鞍山华通", "is_company": True, "is_network_dealer": True})
+        dealer.company_id = other
+        Evaluation = self.env["aftersales.network.evaluation"]
+        Evaluation._cron_schedule_periodic_evaluations()
+        self.assertFalse(Evaluation.search([("partner_id", "=", dealer.id), ("kind", "=", "periodic")]))
