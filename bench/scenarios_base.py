@@ -32,7 +32,7 @@ def _workshop(env):
     from odoo.addons.aftersales_base.tools import vin_with_check_digit
 
     users = {g: _user(env, f"bench_{g}", g) for g in ("advisor", "technician", "inspector")}
-    users["leader"] = _user(env, "bench_leader", "technician")
+    users["leader"] = _user(env, "bench_leader", "team_leader")
     partner = env["res.partner"].search([("name", "=", "Bench Customer")], limit=1) or env["res.partner"].create(
         {"name": "Bench Customer", "phone": "13800000000", "street": "1 Road", "city": "Guangzhou"}
     )
