@@ -17,7 +17,7 @@ if os.environ["DEMO_SITE"] == "oem":
     env["ir.config_parameter"].set_param("portal.allow_api_keys", True)  # portal users may create API keys
     # A copy of the dealer's database: the OEM site itself is connected to no OEM.
     dealer_company.write({"as_oem_url": False, "as_oem_api_key": False})
-    oem_company = env.ref("aftersales_network.demo_company_oem")
+    oem_company = env.ref("aftersales_base.demo_company_oem")
     portal = env["res.users"].with_context(active_test=False).search([("login", "=", LOGIN)])
     if not portal:
         dealer = env["res.partner"].create(

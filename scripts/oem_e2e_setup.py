@@ -22,7 +22,7 @@ PNG = base64.b64decode(
 env = env(context=dict(env.context, tracking_disable=True))  # noqa: F821 (the shell's env)
 env["ir.config_parameter"].set_param("database.uuid", str(uuid.uuid4()))
 dealer_company = env.ref("base.main_company")  # the dealer site's company (广州粤华)
-oem_company = env.ref("aftersales_network.demo_company_oem")  # the OEM site's company (沈阳华辰)
+oem_company = env.ref("aftersales_base.demo_company_oem")  # the OEM site's company (沈阳华辰)
 company = oem_company if SITE == "oem" else dealer_company
 today = fields.Date.context_today(company.partner_id)
 
