@@ -9,7 +9,7 @@ from . import aftersales_vin_wmi
 from . import aftersales_operation
 from . import aftersales_labour_line
 from . import aftersales_work_check
-from . import aftersales_workshop
+from . import aftersales_workshop_team
 from . import fleet_vehicle
 from . import fleet_vehicle_model
 from . import fleet_vehicle_odometer

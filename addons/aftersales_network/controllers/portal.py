@@ -15,7 +15,7 @@ from odoo.exceptions import AccessError, MissingError, UserError, ValidationErro
 from odoo.http import request
 from odoo.tools import SQL
 
-from ..models.network_application import CLOSED_STATES
+from ..models.aftersales_network_application import CLOSED_STATES
 
 # Fields a candidate fills in on the portal (whitelist: nothing else is written from the request).
 TEXT_FIELDS = {

@@ -2,7 +2,7 @@ from odoo import Command
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import TransactionCase, new_test_user, tagged
 
-from ..models.network_application import STATES
+from ..models.aftersales_network_application import STATES
 from .common import NetworkCommon
 
 

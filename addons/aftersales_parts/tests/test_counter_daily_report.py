@@ -62,7 +62,8 @@ class TestCounterDailyReport(PartsCommon):
         """Without a finance recipient nothing is sent; the log and the cashier are told why."""
         self.company.as_finance_partner_id = False
         cron = self.env.ref("aftersales_parts.ir_cron_counter_daily_report")
-        with self.assertLogs("odoo.addons.aftersales_parts.models.counter_daily_report", "WARNING") as logs:
+        logger = "odoo.addons.aftersales_parts.models.aftersales_parts_demand_counter_report"
+        with self.assertLogs(logger, "WARNING") as logs:
             cron.method_direct_trigger()
         self.assertIn("no finance recipient", logs.output[0])
         action = self.env["aftersales.parts.demand"].with_user(self.clerk).action_as_send_counter_daily_report()

@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from .network_application import state_flow_order
+from .aftersales_network_application import state_flow_order
 
 
 class NetworkStageLog(models.Model):
