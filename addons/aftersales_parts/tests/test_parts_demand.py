@@ -1,6 +1,6 @@
 from unittest.mock import patch
 
-from odoo.addons.aftersales_parts.models import parts_demand
+from odoo.addons.aftersales_parts.models import aftersales_parts_demand as parts_demand
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
