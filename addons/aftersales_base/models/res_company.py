@@ -95,6 +95,16 @@ class ResCompany(models.Model):
         return self.env["account.account"]
 
     # ------------------------------------------------------------------ opening stock (期初库存)
+    def _as_warehouse_location(self, field, warehouse=None):
+        """A location the addons give each warehouse (``field`` on the warehouse and, as a setting, on the
+        company): the company's setting when chosen, else the location of ``warehouse`` (default: the
+        company's main warehouse)."""
+        self.ensure_one()
+        if self[field]:
+            return self[field]
+        warehouse = warehouse or self.env["stock.warehouse"].search([("company_id", "=", self.id)], limit=1)
+        return warehouse[field]
+
     def _create_per_company_locations(self):
         res = super()._create_per_company_locations()
         self._as_create_opening_location()

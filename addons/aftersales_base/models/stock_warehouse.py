@@ -17,16 +17,23 @@ class StockWarehouse(models.Model):
         existed before, by stock's ``_create_missing_locations``: see _as_install_old_parts_locations, called from
         the data file before the demo data)."""
         values = super()._get_locations_values(vals, code=code)
+        values["as_old_parts_location_id"] = self._as_added_location_values(
+            vals, code, self.env._("Old Parts"), "OLDPARTS", as_old_parts=True
+        )
+        return values
+
+    def _as_added_location_values(self, vals, code, name, barcode_suffix, **extra):
+        """The values of an internal location an addon adds to every warehouse (``_get_locations_values``):
+        its barcode is the warehouse code followed by ``barcode_suffix``, as stock names its own locations."""
         code = (vals.get("code") or code or "").replace(" ", "").upper()
         company_id = vals.get("company_id", self.default_get(["company_id"])["company_id"])
-        values["as_old_parts_location_id"] = {
-            "name": self.env._("Old Parts"),
+        return {
+            "name": name,
             "active": True,
             "usage": "internal",
-            "as_old_parts": True,
-            "barcode": self._valid_barcode(code + "OLDPARTS", company_id),
+            "barcode": self._valid_barcode(code + barcode_suffix, company_id),
+            **extra,
         }
-        return values
 
     def _get_picking_type_create_values(self, max_sequence):
         """Removed and recycled parts of work orders are old parts: the repair operation type of a new

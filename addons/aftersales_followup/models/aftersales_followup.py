@@ -3,8 +3,12 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.addons.aftersales_base.tools.cron_batch import run_cron_batches
 from odoo.exceptions import UserError
+from odoo.tools import create_index
 
 from .tools import bulk_sequence_names
+
+# the calls the escalation cron may still escalate (not escalated yet, in a state _late_domain can select), as SQL
+TO_ESCALATE = "(escalated_late IS NULL OR escalated_late = FALSE) AND state IN ('planned', 'escalated', 'solved')"
 
 CLERK = "aftersales_followup.group_aftersales_followup_clerk"
 SUPERVISOR = "aftersales_followup.group_aftersales_followup_supervisor"
@@ -140,6 +144,19 @@ class AftersalesFollowup(models.Model):
     _sql_constraints = [
         ("name_company_uniq", "unique(name, company_id)", "The reference of a follow-up call must be unique."),
     ]
+
+    def init(self):
+        res = super().init()
+        # The escalation cron's batches: the open calls not escalated yet (a few thousand), not every call of
+        # the past years; its domain (_late_domain) implies this predicate.
+        create_index(
+            self.env.cr,
+            "aftersales_followup_to_escalate_index",
+            self._table,
+            ["id"],
+            where=TO_ESCALATE,
+        )
+        return res
 
     @api.depends("call_type")
     def _compute_direction(self):
@@ -417,7 +434,7 @@ class AftersalesFollowup(models.Model):
             return by_company[company]
 
         def step(limit):
-            late = self.search(domain, limit=limit)
+            late = self.search(domain, limit=limit, order="id")  # along aftersales_followup_to_escalate_index
             activities = []
             for call in late:
                 supervisor = (

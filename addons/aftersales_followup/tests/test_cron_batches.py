@@ -3,6 +3,8 @@ from datetime import date, datetime
 from freezegun import freeze_time
 
 from odoo.addons.aftersales_base.tests.cron_common import run_one_cron_batch, set_cron_batch_size
+from odoo.addons.aftersales_followup.models.aftersales_followup import TO_ESCALATE
+from odoo.addons.aftersales_followup.models.repair_order import TO_SCHEDULE
 from odoo.tests import tagged
 
 from .common import FollowupCommon
@@ -72,3 +74,36 @@ class TestFollowupCronBatches(FollowupCommon):
         reminders = self.env["aftersales.followup"].search([("vehicle_id", "in", vehicles.ids)])
         self.assertEqual(reminders.vehicle_id, vehicles)
         self.assertEqual(len(reminders), 3, "one reminder per vehicle")
+
+    def test_cron_indexes_cover_the_cron_domains(self):
+        """The scheduling and escalation crons read their batches through small partial indexes: the index's
+        predicate must take in every record the cron's domain selects, or the cron's reads scan the whole table
+        again (and a changed domain would silently outgrow its index)."""
+        orders = self._delivered(3)
+        self.env.flush_all()
+        cr = self.env.cr
+        cr.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname IN "
+            "('repair_order_followup_to_schedule_index', 'aftersales_followup_to_escalate_index') ORDER BY indexname"
+        )
+        definitions = [row[0] for row in cr.fetchall()]
+        self.assertEqual(len(definitions), 2, "both partial indexes exist")
+        self.assertTrue(all(" WHERE " in d for d in definitions), "both are partial")
+
+        to_schedule = self.env["repair.order"].search(
+            [("service_stage", "=", "delivered"), ("followup_scheduled", "=", False), ("partner_id", "!=", False)]
+        )
+        self.assertEqual(to_schedule, orders)
+        cr.execute(f"SELECT id FROM repair_order WHERE {TO_SCHEDULE}")  # pylint: disable=sql-injection
+        self.assertEqual({row[0] for row in cr.fetchall()}, set(orders.ids))
+
+        self.env["repair.order"]._cron_schedule_followups()
+        calls = self._calls(orders)
+        self.assertEqual(calls.advisor_id, orders.user_id, "the call's advisor is given with the call")
+        Followup = self.env["aftersales.followup"]
+        with freeze_time("2026-03-01 09:00:00"):
+            late = Followup.search([("escalated_late", "=", False), ("is_late", "=", True)])
+            self.assertFalse(calls - late, "the new calls are late")
+            cr.execute(f"SELECT id FROM aftersales_followup WHERE {TO_ESCALATE}")  # pylint: disable=sql-injection
+            indexed = {row[0] for row in cr.fetchall()}
+            self.assertFalse(set(late.ids) - indexed, "every late call not escalated yet is in the index")

@@ -72,11 +72,7 @@ class ResCompany(models.Model):
     def _as_get_pending_disposal_location(self):
         """The company's pending-disposal location: the one chosen in the settings, else its main warehouse's
         (every warehouse has one, see stock.warehouse._get_locations_values)."""
-        self.ensure_one()
-        if self.as_pending_disposal_location_id:
-            return self.as_pending_disposal_location_id
-        warehouse = self.env["stock.warehouse"].search([("company_id", "=", self.id)], limit=1)
-        return warehouse.as_pending_disposal_location_id
+        return self._as_warehouse_location("as_pending_disposal_location_id")
 
     as_tech_high_points = fields.Integer(
         string="High-tech part from (points)",

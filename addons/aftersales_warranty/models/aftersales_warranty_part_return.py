@@ -212,8 +212,10 @@ class AftersalesWarrantyPartReturn(models.Model):
             self._stock_returns().grouped(lambda r: (r.company_id, r.dealer_id.commercial_partner_id)).items()
         ):
             warehouse = returns._warehouse()
-            destination = company.as_warranty_returns_location_id or warehouse.as_warranty_returns_location_id
-            if not warehouse or not destination:
+            if not warehouse:
+                continue
+            destination = company._as_get_warranty_returns_location(warehouse)
+            if not destination:
                 continue
             source = dealer.property_stock_customer or self.env.ref("stock.stock_location_customers")
             picking = self._create_return_picking(warehouse.in_type_id, dealer, source, destination, returns)

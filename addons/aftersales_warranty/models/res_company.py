@@ -88,11 +88,7 @@ class ResCompany(models.Model):
             return self.as_warranty_purchase_tax_id
         return self.env["account.tax"]
 
-    def _as_get_warranty_returns_location(self):
+    def _as_get_warranty_returns_location(self, warehouse=None):
         """The location returned warranty parts are received into: the company's setting, else the
-        Returned Warranty Parts location of its main warehouse (made with the warehouse)."""
-        self.ensure_one()
-        if self.as_warranty_returns_location_id:
-            return self.as_warranty_returns_location_id
-        warehouse = self.env["stock.warehouse"].search([("company_id", "=", self.id)], limit=1)
-        return warehouse.as_warranty_returns_location_id
+        Returned Warranty Parts location of ``warehouse`` (default: the main one; made with the warehouse)."""
+        return self._as_warehouse_location("as_warranty_returns_location_id", warehouse)
