@@ -129,7 +129,8 @@ def measure(env, func, repeat, commits=False, prepare=None):
             elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
             sql = thread.query_time
         if profile:  # BENCH_PROFILE=N: the N most expensive functions (cumulative), profiled runs are slower
-            pstats.Stats(profile).sort_stats(os.environ.get("BENCH_PROFILE_SORT", "cumulative")).print_stats(int(os.environ["BENCH_PROFILE"]))
+            stats = pstats.Stats(profile).sort_stats(os.environ.get("BENCH_PROFILE_SORT", "cumulative"))
+            stats.print_stats(int(os.environ["BENCH_PROFILE"]))
         count = thread.query_count  # every cursor of this thread (a cron's own cursor too)
         if not commits:
             cr.execute("ROLLBACK TO SAVEPOINT bench")
@@ -145,7 +146,8 @@ def memory_text(memory):
     """The Odoo process's CPU time (wall time minus waiting for PostgreSQL and for a core on a shared machine),
     the time its queries took (PostgreSQL's answer as the process saw it) and its memory."""
     peak, (m10, m50, m90), cpu, sql = memory
-    return f"CPU {cpu:.1f} s, SQL {sql:.1f} s, peak RSS +{peak:.0f} MB (+{m10:.0f}/+{m50:.0f}/+{m90:.0f} MB at 10/50/90 %)"
+    samples = f"+{m10:.0f}/+{m50:.0f}/+{m90:.0f} MB at 10/50/90 %"
+    return f"CPU {cpu:.1f} s, SQL {sql:.1f} s, peak RSS +{peak:.0f} MB ({samples})"
 
 
 def vacuum(env):

@@ -125,7 +125,6 @@ def followup_escalation_cron(env, scale):
         [MARK + "%"],
     )
     env.cr.execute("UPDATE repair_order SET followup_scheduled = true WHERE name LIKE %s", [MARK + "%"])
-    Followup = env["aftersales.followup"]
     activity_type = env.ref("mail.mail_activity_data_todo")
     model_id = env["ir.model"]._get_id("aftersales.followup")
     env.cr.execute("SELECT id FROM aftersales_followup WHERE name LIKE 'BFU%%' ORDER BY id LIMIT %s", [scale])
