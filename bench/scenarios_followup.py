@@ -154,3 +154,78 @@ def followup_escalation_cron(env, scale):
             env.invalidate_all()
 
     return measured, baseline
+
+
+def _due_vehicles(env, scale):
+    """``scale`` vehicles with an owner whose next maintenance falls within the reminder lead days, none
+    reminded yet (generated with SQL once, reset before each run)."""
+    template = _template_order(env)
+    cr = env.cr
+    company = env.company
+    cr.execute("SELECT count(*) FROM fleet_vehicle WHERE name LIKE 'BenchMR/%'")
+    have = cr.fetchone()[0]
+    if have < scale:
+        vehicle = template.vehicle_id
+        cr.execute(
+            """
+            INSERT INTO fleet_vehicle (name, model_id, brand_id, company_id, owner_id, active, vin_sn, vin_last6,
+                                       license_plate, odometer_unit, power_unit, maintenance_interval_months,
+                                       create_date, write_date, create_uid, write_uid)
+            SELECT 'BenchMR/' || n, %(model)s, %(brand)s, %(company)s, %(owner)s, true,
+                   'LMR' || upper(lpad(to_hex(n), 14, '0')), upper(right(lpad(to_hex(n), 14, '0'), 6)),
+                   '粤M' || lpad(n::text, 6, '0'), 'kilometers', 'power', 6, now(), now(), 1, 1
+              FROM generate_series(%(start)s, %(stop)s) AS n
+            """,
+            {
+                "model": vehicle.model_id.id,
+                "brand": vehicle.model_id.brand_id.id,
+                "company": company.id,
+                "owner": template.partner_id.id,
+                "start": have + 1,
+                "stop": scale,
+            },
+        )
+    # every other vehicle of the database is not due; the bench vehicles are due in 5 days (lead days: 20)
+    cr.execute("UPDATE res_company SET as_reminder_lead_days = 20")
+    cr.execute(
+        "UPDATE fleet_vehicle SET next_maintenance_date = CASE WHEN name LIKE 'BenchMR/%%' AND id IN ("
+        "  SELECT id FROM fleet_vehicle WHERE name LIKE 'BenchMR/%%' ORDER BY id LIMIT %s) "
+        "THEN (now() + interval '5 days')::date END",
+        [scale],
+    )
+    reminders = "SELECT id FROM aftersales_followup WHERE call_type = 'reminder'"
+    for table in ("mail_activity", "mail_followers"):
+        cr.execute(f"DELETE FROM {table} WHERE res_model = 'aftersales.followup' AND res_id IN ({reminders})")
+    cr.execute(f"DELETE FROM aftersales_followup WHERE id IN ({reminders})")
+    env.invalidate_all()
+
+
+@scenario(
+    "maintenance reminders cron over N due vehicles",
+    baseline="create N bare follow-up calls in one batch",
+    scales=(10_000, 100_000),
+    seconds_goal=60,
+    commits=True,
+)
+@requires("aftersales_followup")
+def maintenance_reminders_cron(env, scale):
+    _due_vehicles(env, scale)
+    Followup = env["aftersales.followup"].with_context(
+        tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True
+    )
+    partner_id = _template_order(env).partner_id.id
+
+    def measured():
+        run_as_scheduler(env, "aftersales_followup.ir_cron_maintenance_reminders")
+        env.cr.execute("SELECT count(*) FROM aftersales_followup WHERE call_type = 'reminder'")
+        assert env.cr.fetchone()[0] == scale, "one reminder per due vehicle"
+
+    def baseline():
+        for start in range(0, scale, 1000):
+            Followup.create(
+                [{"name": f"B{i}", "partner_id": partner_id} for i in range(start, min(start + 1000, scale))]
+            )
+            env.flush_all()
+            env.invalidate_all()
+
+    return measured, baseline

@@ -1,6 +1,6 @@
 """aftersales_parts scenarios: part search (pinyin initials, part number) and demand to issue."""
 
-from bench.harness import scenario
+from bench.harness import run_as_scheduler, scenario
 
 NAMES = [
     "离合器压盘",
@@ -188,5 +188,85 @@ def demand_issue(env, scale):
             }
         )
         order.action_confirm()
+
+    return measured, baseline
+
+
+def _consumed_parts(env, scale):
+    """``scale`` parts each issued to customers in the last 12 months (one done move each, with a cost), all of
+    them classed wrongly ('c' for the top ones, nothing for the others), so the ABC cron has ``scale`` parts to
+    write."""
+    _ensure_parts(env, scale)
+    cr = env.cr
+    company = env.company
+    stock = env["stock.warehouse"].search([("company_id", "=", company.id)], limit=1).lot_stock_id
+    customer = env.ref("stock.stock_location_customers")
+    uom = env.ref("uom.product_uom_unit").id
+    cr.execute(
+        "DELETE FROM stock_move WHERE name = 'BENCH-ABC' AND product_id NOT IN ("
+        "  SELECT p.id FROM product_product p JOIN product_template t ON t.id = p.product_tmpl_id "
+        "  WHERE t.default_code LIKE 'BENCH-%%' ORDER BY p.id LIMIT %s)",
+        [scale],
+    )
+    cr.execute("SELECT count(*) FROM stock_move WHERE name = 'BENCH-ABC'")
+    if cr.fetchone()[0] < scale:
+        cr.execute("DELETE FROM stock_move WHERE name = 'BENCH-ABC'")
+        cr.execute(
+            """
+            INSERT INTO stock_move (name, company_id, product_id, product_uom, location_id, location_dest_id,
+                                    procure_method, product_uom_qty, product_qty, quantity, state, date,
+                                    create_date, write_date, create_uid, write_uid)
+            SELECT 'BENCH-ABC', %(company)s, p.id, %(uom)s, %(stock)s, %(customer)s, 'make_to_stock',
+                   1 + p.id %% 50, 1 + p.id %% 50, 1 + p.id %% 50, 'done', now() - interval '30 days',
+                   now(), now(), 1, 1
+              FROM product_product p JOIN product_template t ON t.id = p.product_tmpl_id
+             WHERE t.default_code LIKE 'BENCH-%%'
+             ORDER BY p.id LIMIT %(scale)s
+            """,
+            {"company": company.id, "uom": uom, "stock": stock.id, "customer": customer.id, "scale": scale},
+        )
+    # a cost per part (company-dependent), and every bench part in the wrong class
+    cr.execute(
+        "UPDATE product_product p SET standard_price = jsonb_build_object(%s::text, 10 + p.id %% 300) "
+        "FROM product_template t WHERE t.id = p.product_tmpl_id AND t.default_code LIKE 'BENCH-%%'",
+        [company.id],
+    )
+    cr.execute("UPDATE product_template SET as_abc_class = NULL WHERE default_code LIKE 'BENCH-%'")
+    cr.execute(
+        "UPDATE product_template SET as_abc_class = 'c' WHERE id IN ("
+        "  SELECT t.id FROM product_template t JOIN product_product p ON p.product_tmpl_id = t.id "
+        "  WHERE t.default_code LIKE 'BENCH-%' AND p.id % 50 >= 45)"
+    )
+    env.invalidate_all()
+
+
+@scenario(
+    "ABC classes cron over N consumed parts",
+    baseline="write N classes in batches of 1,000",
+    scales=(10_000, 100_000),
+    seconds_goal=60,
+    commits=True,
+)
+@requires("aftersales_parts")
+def abc_classes_cron(env, scale):
+    _consumed_parts(env, scale)
+    Template = env["product.template"]
+
+    def measured():
+        run_as_scheduler(env, "aftersales_parts.ir_cron_parts_abc_class")
+        env.cr.execute(
+            "SELECT count(*) FROM product_template WHERE default_code LIKE 'BENCH-%' AND as_abc_class IS NULL"
+        )
+        assert env.cr.fetchone()[0] == 0, "every consumed part has its class"
+
+    def baseline():
+        env.cr.execute(
+            "SELECT id FROM product_template WHERE default_code LIKE 'BENCH-%%' ORDER BY id LIMIT %s", [scale]
+        )
+        ids = [row[0] for row in env.cr.fetchall()]
+        for start in range(0, len(ids), 1000):
+            Template.browse(ids[start : start + 1000]).write({"as_abc_class": "b"})
+            env.flush_all()
+            env.invalidate_all()
 
     return measured, baseline

@@ -38,6 +38,7 @@ SIGNATURE = base64.b64encode(
     )
 ).decode()
 CSRF = re.compile(r'name="csrf_token"\s+value="([^"]+)"')
+FORM_TOKEN = re.compile(r'name="form_token"\s+value="([^"]+)"')  # one claim per form, as the browser posts it
 FAILED = object()  # a refused request (counted as a failure by Locust): the flow stops there
 _teams = itertools.count()
 _dealers = itertools.count()
@@ -137,7 +138,8 @@ class Advisor(HttpUser):
             return
         estimate = {
             "move_ids": [
-                [0, 0, {"product_id": p, "product_uom_qty": 1, "repair_line_type": "add"}] for p in SETUP["parts"]
+                [0, 0, {"product_id": p, "product_uom_qty": 1, "repair_line_type": "add"}]
+                for p in random.sample(SETUP["parts"], min(3, len(SETUP["parts"])))
             ],
             "labour_line_ids": [[0, 0, {"operation_id": op}] for op in SETUP["operations"]],
             "estimate_approved_by": "压测客户",
@@ -192,8 +194,8 @@ class Dealer(HttpUser):
             raise StopUser()
         self.flows += 1
         page = self.rpc.session.get("/my/warranty/new", name="portal: new claim form")
-        token = CSRF.search(page.text or "")
-        if not token:
+        token, form_token = CSRF.search(page.text or ""), FORM_TOKEN.search(page.text or "")
+        if not token or not form_token:
             return
         data = [
             ("vin", self.dealer["vin"]),
@@ -202,6 +204,7 @@ class Dealer(HttpUser):
             ("cause", "前减震器漏油"),
             ("correction", "更换前减震器"),
             ("csrf_token", token.group(1)),
+            ("form_token", form_token.group(1)),
             ("part_code", SETUP["claim_part_code"]),
             ("part_qty", "1"),
             ("operation_code", SETUP["claim_operation_code"]),

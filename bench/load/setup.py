@@ -39,23 +39,30 @@ categ = one(
     [("name", "=", "Load parts")],
     {"name": "Load parts", "property_cost_method": "fifo", "property_valuation": "real_time"},
 )
-parts = env["product.product"].search([("default_code", "=like", "LOAD-P-%")], order="default_code")
-if len(parts) < 3:
-    parts = env["product.product"].create(
+# a pool of parts in stock: each work order takes 3 of them at random (a workshop's usual parts), not the same
+# 3 in every order (then every issue and every consumption would wait for the same few quants' locks)
+PART_POOL = int(os.environ.get("LOAD_PART_POOL", "30"))
+Product = env["product.product"]
+parts = Product.search([("default_code", "=like", "LOAD-P-%")], order="default_code")
+missing = [i for i in range(PART_POOL) if f"LOAD-P-{i}" not in set(parts.mapped("default_code"))]
+if missing:
+    new_parts = Product.create(
         [
             {
                 "name": f"压测配件 {i}",
                 "default_code": f"LOAD-P-{i}",
                 "is_storable": True,
                 "categ_id": categ.id,
-                "standard_price": 10.0 * (i + 1),
-                "list_price": 25.0 * (i + 1),
+                "standard_price": 10.0 * (i % 10 + 1),
+                "list_price": 25.0 * (i % 10 + 1),
             }
-            for i in range(3)
+            for i in missing
         ]
     )
-    for part in parts:
+    for part in new_parts:
         env["stock.quant"]._update_available_quantity(part, stock, 1_000_000)
+    parts |= new_parts
+parts = parts.filtered(lambda p: int(p.default_code.rsplit("-", 1)[1]) < PART_POOL)
 operations = env["aftersales.operation"].search([], limit=2)
 
 base = "aftersales_base.group_aftersales_"

@@ -14,6 +14,8 @@ Called directly (tests, shell, a button), it loops over the steps in the caller'
 remains, so the method still does the whole work.
 """
 
+import threading
+
 from odoo import models
 
 BATCH_SIZE_PARAM = "aftersales_base.cron_batch_size"
@@ -56,3 +58,16 @@ def run_cron_batches(env, step, batch_size=None):
             return total
         if not remaining or not done:
             return total
+
+
+def commit_batch(env, done, remaining):
+    """For a step whose preparation is costly and shared by all its batches (the ABC classes rank every part
+    before the first write): after each batch the step writes, under the scheduler, report the progress and
+    commit, so a worker killed later keeps the batches already written and the next run goes on from there;
+    the step then returns what it did in all. Called directly (tests, shell), nothing is committed."""
+    env.flush_all()
+    if env.context.get("ir_cron_progress_id"):
+        env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+        if not getattr(threading.current_thread(), "testing", False):
+            env.cr.commit()  # pylint: disable=invalid-commit
+    env.invalidate_all()

@@ -16,7 +16,12 @@ class FleetVehicle(models.Model):
         In batches: a reminded vehicle leaves the search (it has its reminder call), so a resumed run goes on with
         the next ones and never reminds a vehicle twice.
         """
-        Followup = self.env["aftersales.followup"].with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
+        # as the scheduling cron: no creation message, no follower and no "assigned to you" e-mail per call (a
+        # clerk would get one mail per reminder: thousands on the first day of a month); the calls are in the
+        # clerk's list
+        Followup = self.env["aftersales.followup"].with_context(
+            mail_create_nolog=True, mail_create_nosubscribe=True, tracking_disable=True
+        )
         today = fields.Date.context_today(self)
         companies = self.env["res.company"].search([])
 

@@ -4,7 +4,7 @@ from datetime import timedelta
 from pypinyin import Style, lazy_pinyin
 
 from odoo import api, fields, models
-from odoo.addons.aftersales_base.tools.cron_batch import run_cron_batches
+from odoo.addons.aftersales_base.tools.cron_batch import commit_batch, run_cron_batches
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
@@ -207,8 +207,11 @@ class ProductTemplate(models.Model):
         """Rank parts by the last 12 months of consumption value and class them A/B/C by the company shares.
 
         The classes are computed for every company (a shared part takes the class of the last company, as
-        before); only the parts whose class changes are written, a batch at a time: a resumed run recomputes
-        the same classes and writes only what is still different, so no work is lost or redone.
+        before); only the parts whose class changes are written. Ranking every part is the costly part, so a
+        run ranks once and writes the changes a batch at a time, each batch committed under the scheduler
+        (``commit_batch``): a run killed after some batches keeps them, and the next run ranks again and writes
+        only what is still different, so no work is lost or redone (ranking again at each batch made the run
+        quadratic: 100 rankings of 100,000 parts).
         """
 
         def step(limit):
@@ -221,10 +224,14 @@ class ProductTemplate(models.Model):
                 if template.as_abc_class != target[template.id]:
                     changed.setdefault(target[template.id], []).append(template.id)
             todo = [(key, tmpl_id) for key, ids in changed.items() for tmpl_id in ids]
-            batch = todo[:limit]
-            for key in {key for key, __ in batch}:
-                self.browse([tmpl_id for k, tmpl_id in batch if k == key]).write({"as_abc_class": key})
-            return len(batch), len(todo) - len(batch)
+            for start in range(0, len(todo), limit):
+                batch = todo[start : start + limit]
+                for key in {key for key, __ in batch}:
+                    self.browse([tmpl_id for k, tmpl_id in batch if k == key]).write({"as_abc_class": key})
+                done = start + len(batch)
+                if done < len(todo):
+                    commit_batch(self.env, done, len(todo) - done)
+            return len(todo), 0
 
         return run_cron_batches(self.env, step, batch_size)
 
@@ -243,22 +250,24 @@ class ProductTemplate(models.Model):
             ["product_id"],
             ["product_qty:sum"],
         )
-        values = {}
+        values = {}  # template id: consumption value
         for product, qty in groups:
-            tmpl = product.product_tmpl_id
-            values[tmpl] = values.get(tmpl, 0.0) + qty * product.with_company(company).standard_price
+            tmpl_id = product.product_tmpl_id.id
+            values[tmpl_id] = values.get(tmpl_id, 0.0) + qty * product.with_company(company).standard_price
         total = sum(values.values())
-        classes = {"a": self.browse(), "b": self.browse(), "c": self.browse()}
+        # ids, not recordsets: adding templates one by one to a recordset copies it each time (quadratic)
+        class_ids = {"a": [], "b": [], "c": []}
         running = 0.0
         a_limit, b_limit = company.as_abc_a_share, company.as_abc_a_share + company.as_abc_b_share
-        for tmpl, value in sorted(values.items(), key=lambda item: -item[1]):
+        for tmpl_id, value in sorted(values.items(), key=lambda item: -item[1]):
             share_before = running / total * 100 if total else 100
             running += value
             key = "a" if share_before < a_limit else "b" if share_before < b_limit else "c"
-            classes[key] |= tmpl
+            class_ids[key].append(tmpl_id)
         parts = self.search([("as_is_part", "=", True), ("company_id", "in", (False, company.id))])
-        classes["c"] |= parts - classes["a"] - classes["b"]
-        return classes
+        classed = set(class_ids["a"]) | set(class_ids["b"]) | set(class_ids["c"])
+        class_ids["c"] += [tmpl_id for tmpl_id in parts.ids if tmpl_id not in classed]
+        return {key: self.browse(ids) for key, ids in class_ids.items()}
 
     list_price = fields.Float(tracking=True)
 

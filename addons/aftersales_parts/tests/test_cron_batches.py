@@ -1,4 +1,5 @@
 from datetime import datetime
+from unittest.mock import patch
 
 from odoo.addons.aftersales_base.tests.cron_common import run_one_cron_batch, set_cron_batch_size
 from odoo.tests import tagged
@@ -53,11 +54,24 @@ class TestPartsCronBatches(PartsCommon):
         parts.write({"as_abc_class": False})
         set_cron_batch_size(self.env, 2)
         cron = "aftersales_parts.ir_cron_parts_abc_class"
-        first = run_one_cron_batch(self.env, cron, "_cron_compute_abc_class")
-        self.assertEqual((first.done, first.remaining), (2, 1))
-        self.assertEqual(len(parts.filtered("as_abc_class")), 2, "the first batch is kept")
-        second = run_one_cron_batch(self.env, cron, "_cron_compute_abc_class")
-        self.assertEqual((second.done, second.remaining), (1, 0))
+        # one ranking, then the changes a batch at a time, each batch reported (and committed under the
+        # scheduler) before the next is written: a worker killed after the first keeps it
+        reported = []
+        notify = type(self.env["ir.cron"])._notify_progress
+
+        def record(cron_self, *, done, remaining, deactivate=False):
+            reported.append((done, remaining, len(parts.filtered("as_abc_class"))))
+            return notify(cron_self, done=done, remaining=remaining, deactivate=deactivate)
+
+        with patch.object(type(self.env["ir.cron"]), "_notify_progress", record):
+            first = run_one_cron_batch(self.env, cron, "_cron_compute_abc_class")
+        self.assertEqual(reported[0], (2, 1, 2), "the first batch of 2 is written and reported before the next")
+        self.assertEqual((first.done, first.remaining), (3, 0))
+        # a resumed run ranks again and finds nothing different: nothing is written twice
+        parts.invalidate_recordset()
         self.assertEqual(run_one_cron_batch(self.env, cron, "_cron_compute_abc_class").done, 0, "nothing redone")
+        # a run killed after its first batch: the next one writes only the third part
+        parts[2].as_abc_class = False
+        self.assertEqual(run_one_cron_batch(self.env, cron, "_cron_compute_abc_class").done, 1)
         # the same classes as one run: 89.9 % / 9 % / 1.1 %
         self.assertEqual((self.clutch.as_abc_class, self.pad.as_abc_class, self.filter.as_abc_class), ("a", "b", "c"))
