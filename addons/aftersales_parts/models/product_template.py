@@ -220,7 +220,9 @@ class ProductTemplate(models.Model):
                 for key, templates in self.with_company(company)._as_abc_classes(company).items():
                     target.update(dict.fromkeys(templates.ids, key))
             changed = {}
-            for template in self.browse(list(target)):
+            templates = self.browse(list(target))
+            templates.fetch(["as_abc_class"])  # that field only, not every field of every part
+            for template in templates:
                 if template.as_abc_class != target[template.id]:
                     changed.setdefault(target[template.id], []).append(template.id)
             todo = [(key, tmpl_id) for key, ids in changed.items() for tmpl_id in ids]
@@ -249,6 +251,10 @@ class ProductTemplate(models.Model):
             ],
             ["product_id"],
             ["product_qty:sum"],
+        )
+        # only the two fields the ranking needs: touching a field would fetch every field of each product
+        self.env["product.product"].browse([product.id for product, __ in groups]).with_company(company).fetch(
+            ["product_tmpl_id", "standard_price"]
         )
         values = {}  # template id: consumption value
         for product, qty in groups:
