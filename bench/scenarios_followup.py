@@ -33,6 +33,23 @@ def _template_order(env):
     return order
 
 
+def _bare_calls(env, scale, partner):
+    """The baseline of the crons that create calls: Odoo's own create of ``scale`` bare calls, 1,000 a batch."""
+    Followup = env["aftersales.followup"].with_context(
+        tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True
+    )
+
+    def baseline():
+        for start in range(0, scale, 1000):
+            Followup.create(
+                [{"name": f"B{i}", "partner_id": partner.id} for i in range(start, min(start + 1000, scale))]
+            )
+            env.flush_all()
+            env.invalidate_all()
+
+    return baseline
+
+
 def _delivered_orders(env, scale):
     """Ensure ``scale`` bench orders exist, delivered 10 days ago; only the first ``scale`` await scheduling."""
     template = _template_order(env)
@@ -83,25 +100,13 @@ def _delivered_orders(env, scale):
 @requires("aftersales_followup")
 def followup_schedule_cron(env, scale):
     template = _delivered_orders(env, scale)
-    Followup = env["aftersales.followup"].with_context(
-        tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True
-    )
-    partner_id = template.partner_id.id
 
     def measured():
         run_as_scheduler(env, "aftersales_followup.ir_cron_schedule_followups")
         env.cr.execute("SELECT count(*) FROM repair_order WHERE name LIKE %s AND followup_scheduled", [MARK + "%"])
         assert env.cr.fetchone()[0] >= scale, "the cron did not schedule every order"
 
-    def baseline():
-        for start in range(0, scale, 1000):
-            Followup.create(
-                [{"name": f"B{i}", "partner_id": partner_id} for i in range(start, min(start + 1000, scale))]
-            )
-            env.flush_all()
-            env.invalidate_all()
-
-    return measured, baseline
+    return measured, _bare_calls(env, scale, template.partner_id)
 
 
 @scenario(
@@ -210,22 +215,10 @@ def _due_vehicles(env, scale):
 @requires("aftersales_followup")
 def maintenance_reminders_cron(env, scale):
     _due_vehicles(env, scale)
-    Followup = env["aftersales.followup"].with_context(
-        tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True
-    )
-    partner_id = _template_order(env).partner_id.id
 
     def measured():
         run_as_scheduler(env, "aftersales_followup.ir_cron_maintenance_reminders")
         env.cr.execute("SELECT count(*) FROM aftersales_followup WHERE call_type = 'reminder'")
         assert env.cr.fetchone()[0] == scale, "one reminder per due vehicle"
 
-    def baseline():
-        for start in range(0, scale, 1000):
-            Followup.create(
-                [{"name": f"B{i}", "partner_id": partner_id} for i in range(start, min(start + 1000, scale))]
-            )
-            env.flush_all()
-            env.invalidate_all()
-
-    return measured, baseline
+    return measured, _bare_calls(env, scale, _template_order(env).partner_id)

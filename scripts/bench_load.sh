@@ -97,6 +97,10 @@ locust() {  # locust NAME ADVISORS DEALERS RUNTIME ODOMETER_OFFSET
         --headless --host "http://127.0.0.1:$port" -u $(($2 + $3)) -r "${SPAWN_RATE:-2}" --reset-stats --run-time "$4" --stop-timeout 30 \
         --csv "$OUT/$1" --only-summary --loglevel WARNING > "$OUT/$1.out" 2>&1 || true
 }
+# a warm server first (its caches, compiled templates and the first flows' one-time work), as in the load
+# run: otherwise the single-user p95 includes the cold start and flatters the ratio
+echo "==> warm-up (1 advisor + 1 dealer) for ${WARMUP_DURATION:-30s}, not measured"
+locust warmup 1 1 "${WARMUP_DURATION:-30s}" 500
 echo "==> single user (1 advisor + 1 dealer) for $SINGLE_DURATION"
 locust single 1 1 "$SINGLE_DURATION" 1000
 echo "==> load ($ADVISORS advisors + $DEALERS dealers) for $DURATION"
