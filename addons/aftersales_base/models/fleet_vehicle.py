@@ -110,7 +110,9 @@ class FleetVehicle(models.Model):
         for vehicle in self:
             done = vehicle.repair_order_ids.filtered(lambda r: r.service_stage == "delivered" and r.delivered_date)
             last = max(done, key=lambda r: r.delivered_date, default=False)
-            vehicle.last_service_date = last and last.delivered_date.date()
+            # the day of the delivery where the workshop is (the company's time zone), not in UTC: a car delivered at
+            # 8:30 in Shanghai was delivered that day, not the day before
+            vehicle.last_service_date = last and vehicle.company_id._as_local_date(last.delivered_date)
             start = vehicle.last_service_date or vehicle.sale_date
             months = vehicle.maintenance_interval_months
             vehicle.next_maintenance_date = start and months and fields.Date.add(start, months=months)

@@ -95,6 +95,14 @@ class ResCompany(models.Model):
         return self.env["account.account"]
 
     # ------------------------------------------------------------------ opening stock (期初库存)
+    def _as_local_date(self, value):
+        """The company's day of a UTC datetime (a delivery at 08:30 in Shanghai is that day's, not the day before
+        in UTC), whoever's environment computes it: its address's time zone, else China's for a Chinese
+        company, else the user's."""
+        company = self[:1] or self.env.company
+        tz = company.partner_id.tz or ("Asia/Shanghai" if company.country_id.code == "CN" else self.env.user.tz)
+        return fields.Datetime.context_timestamp(company.with_context(tz=tz or "UTC"), value).date()
+
     def _as_warehouse_location(self, field, warehouse=None):
         """A location the addons give each warehouse (``field`` on the warehouse and, as a setting, on the
         company): the company's setting when chosen, else the location of ``warehouse`` (default: the

@@ -107,7 +107,7 @@ class ResPartner(models.Model):
         data = self._visit_data()
         for partner in self:
             last = data.get(partner, (0, False))[1]
-            partner.last_visit_date = last and last.date()
+            partner.last_visit_date = last and partner.company_id._as_local_date(last)  # the local day
 
     @api.depends("vehicle_ids.next_maintenance_date")
     def _compute_next_maintenance(self):

@@ -393,7 +393,9 @@ class TestWorkOrderFlow(AftersalesCase):
         order.with_user(self.advisor).action_deliver()
         activity = customer.activity_ids
         self.assertEqual(activity.user_id, self.manager)
-        self.assertEqual(activity.date_deadline, fields.Date.add(fields.Date.context_today(customer), days=2))
+        # two days after the visit, counted from the advisor's day (Asia/Shanghai), whatever the day is in UTC
+        advisor_today = fields.Date.context_today(customer.with_user(self.advisor))
+        self.assertEqual(activity.date_deadline, fields.Date.add(advisor_today, days=2))
         self.assertIn("Street", customer.archive_missing)
         # The "Archive Incomplete" filter finds the same customers as the form shows.
         Partner = self.env["res.partner"]

@@ -29,7 +29,7 @@ class AftersalesEnquiry(models.Model):
                 )
         for enquiry in self:
             company = enquiry.company_id
-            day = enquiry.date.date()
+            day = company._as_local_date(enquiry.date)  # the enquiry's local day
             # sudo: the receptionist who logged the enquiry need not be a follow-up clerk; the call is created
             # from the enquiry's own values and assigned to the company's clerk.
             enquiry.followup_id = Followup.sudo().create(

@@ -374,7 +374,8 @@ class AftersalesFollowup(models.Model):
         vals_list = []
         for call in firsts - existing:
             company = call.company_id
-            start = (call.call_date or fields.Datetime.now()).date() + timedelta(days=company.as_second_call_after_days)
+            called = company._as_local_date(call.call_date or fields.Datetime.now())
+            start = called + timedelta(days=company.as_second_call_after_days)
             vals_list.append(
                 dict(
                     call._prepare_copy_vals(),

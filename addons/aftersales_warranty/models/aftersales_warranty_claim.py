@@ -456,7 +456,7 @@ class AftersalesWarrantyClaim(models.Model):
             claim._as_workflow_write(
                 {
                     "state": "partially_approved" if partial else "approved",
-                    "decision_date": fields.Date.today(),
+                    "decision_date": fields.Date.context_today(self),
                     "reviewer_id": self.env.uid,
                 }
             )
@@ -521,7 +521,7 @@ class AftersalesWarrantyClaim(models.Model):
                 "state": "rejected",
                 "reason_id": reason.id,
                 "review_note": note,
-                "decision_date": fields.Date.today(),
+                "decision_date": fields.Date.context_today(self),
                 "reviewer_id": self.env.uid,
             }
         )
@@ -575,7 +575,7 @@ class AftersalesWarrantyClaim(models.Model):
             else:
                 claim._post_oem_bill()
                 claim._post_supplier_recovery()
-        self._as_workflow_write({"state": "settled", "settled_date": fields.Date.today()})
+        self._as_workflow_write({"state": "settled", "settled_date": fields.Date.context_today(self)})
         for claim in self:
             claim.message_post(body=self.env._("Settled."))
         return True

@@ -119,7 +119,7 @@ class AftersalesWarrantyPartReturn(models.Model):
             self.claim_id._check_group(CLERK_GROUP, self.env._("ship old parts of"))
         self.check_access("write")
         self._check_return_state("to_ship")
-        self._as_workflow_write({"state": "shipped", "shipped_date": fields.Date.today()})
+        self._as_workflow_write({"state": "shipped", "shipped_date": fields.Date.context_today(self)})
         # Dealer site: the old parts leave the old-parts location for the OEM. OEM site: the OEM expects them.
         # sudo: the transfers follow from the shipping, by a warranty clerk without stock rights or a network
         # dealer on the portal; products and quantities come from the approved claim, not from the user.
@@ -131,7 +131,7 @@ class AftersalesWarrantyPartReturn(models.Model):
     def action_receive(self):
         self._check_return_state("shipped")
         self.claim_id._check_group(REVIEWER_GROUP, self.env._("receive old parts of"))
-        self._as_workflow_write({"state": "received", "received_date": fields.Date.today()})
+        self._as_workflow_write({"state": "received", "received_date": fields.Date.context_today(self)})
         # sudo: the reviewer receiving the parts may have no stock rights; the receipt was prepared at shipping.
         self.filtered(lambda r: not r.claim_id.is_dealer_side).sudo()._receive_from_dealer()
         return True
