@@ -3,16 +3,8 @@
 import base64
 import time
 
-from bench.harness import scenario
+from bench.harness import requires, scenario
 from odoo import Command
-
-
-def requires(*modules):
-    def deco(func):
-        func.requires = set(modules)
-        return func
-
-    return deco
 
 
 def _user(env, login, group):

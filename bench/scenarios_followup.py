@@ -6,17 +6,9 @@ the cron to process, so the 10k and 100k figures compare: the crons work in batc
 constant number of queries per batch, and the total grows linearly.
 """
 
-from bench.harness import run_as_scheduler, scenario
+from bench.harness import cron_scenario, requires, run_as_scheduler, sql_count
 
 MARK = "BENCH-FU-"
-
-
-def requires(*modules):
-    def deco(func):
-        func.requires = set(modules)
-        return func
-
-    return deco
 
 
 def _template_order(env):
@@ -90,12 +82,8 @@ def _delivered_orders(env, scale):
     return template
 
 
-@scenario(
-    "follow-up scheduling cron over N delivered orders",
-    baseline="create N bare follow-up calls in one batch",
-    scales=(10_000, 100_000),
-    seconds_goal=60,
-    commits=True,
+@cron_scenario(
+    "follow-up scheduling cron over N delivered orders", baseline="create N bare follow-up calls in one batch"
 )
 @requires("aftersales_followup")
 def followup_schedule_cron(env, scale):
@@ -103,19 +91,15 @@ def followup_schedule_cron(env, scale):
 
     def measured():
         run_as_scheduler(env, "aftersales_followup.ir_cron_schedule_followups")
-        env.cr.execute("SELECT count(*) FROM repair_order WHERE name LIKE %s AND followup_scheduled", [MARK + "%"])
-        assert env.cr.fetchone()[0] >= scale, "the cron did not schedule every order"
+        scheduled = sql_count(
+            env, "SELECT count(*) FROM repair_order WHERE name LIKE %s AND followup_scheduled", [MARK + "%"]
+        )
+        assert scheduled >= scale, "the cron did not schedule every order"
 
     return measured, _bare_calls(env, scale, template.partner_id)
 
 
-@scenario(
-    "follow-up escalation cron over N late calls",
-    baseline="create N activities in one batch",
-    scales=(10_000, 100_000),
-    seconds_goal=60,
-    commits=True,
-)
+@cron_scenario("follow-up escalation cron over N late calls", baseline="create N activities in one batch")
 @requires("aftersales_followup")
 def followup_escalation_cron(env, scale):
     _delivered_orders(env, scale)
@@ -137,8 +121,8 @@ def followup_escalation_cron(env, scale):
 
     def measured():
         run_as_scheduler(env, "aftersales_followup.ir_cron_escalate_followups")
-        env.cr.execute("SELECT count(*) FROM aftersales_followup WHERE name LIKE 'BFU%%' AND escalated_late")
-        assert env.cr.fetchone()[0] == scale, "the cron did not escalate every late call"
+        escalated = sql_count(env, "SELECT count(*) FROM aftersales_followup WHERE name LIKE 'BFU%' AND escalated_late")
+        assert escalated == scale, "the cron did not escalate every late call"
 
     def baseline():
         Activity = env["mail.activity"].with_context(mail_activity_quick_update=True)
@@ -205,20 +189,14 @@ def _due_vehicles(env, scale):
     env.invalidate_all()
 
 
-@scenario(
-    "maintenance reminders cron over N due vehicles",
-    baseline="create N bare follow-up calls in one batch",
-    scales=(10_000, 100_000),
-    seconds_goal=60,
-    commits=True,
-)
+@cron_scenario("maintenance reminders cron over N due vehicles", baseline="create N bare follow-up calls in one batch")
 @requires("aftersales_followup")
 def maintenance_reminders_cron(env, scale):
     _due_vehicles(env, scale)
 
     def measured():
         run_as_scheduler(env, "aftersales_followup.ir_cron_maintenance_reminders")
-        env.cr.execute("SELECT count(*) FROM aftersales_followup WHERE call_type = 'reminder'")
-        assert env.cr.fetchone()[0] == scale, "one reminder per due vehicle"
+        reminders = sql_count(env, "SELECT count(*) FROM aftersales_followup WHERE call_type = 'reminder'")
+        assert reminders == scale, "one reminder per due vehicle"
 
     return measured, _bare_calls(env, scale, _template_order(env).partner_id)

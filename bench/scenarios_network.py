@@ -1,16 +1,8 @@
 """aftersales_network scenarios: pipeline reporting, scoring, documents checklist, portal listing."""
 
-from bench.harness import scenario
+from bench.harness import requires, scenario
 
 STATES = ["draft", "submitted", "qualified", "reserve", "visit", "committee", "orders", "acceptance", "contracted"]
-
-
-def requires(*modules):
-    def deco(func):
-        func.requires = set(modules)
-        return func
-
-    return deco
 
 
 def _applications(env, scale):

@@ -2,8 +2,7 @@
 
 from datetime import date, timedelta
 
-from bench.harness import scenario
-from bench.scenarios_base import requires
+from bench.harness import requires, scenario
 from odoo import Command
 
 HISTORY_BASE = 10_000  # the baseline history of the checker scenario

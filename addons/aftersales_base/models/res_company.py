@@ -2,6 +2,8 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
+CHINA_TZ = "Asia/Shanghai"
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -94,14 +96,18 @@ class ResCompany(models.Model):
         "stock_gain", "internal_expense"); none here (the addons then take the chart's accounts by type)."""
         return self.env["account.account"]
 
-    # ------------------------------------------------------------------ opening stock (期初库存)
+    # ------------------------------------------------------------------ time zone, warehouse locations
+    def _as_tz(self):
+        """The company's time zone: its address's, else China's for a Chinese company, else none (False)."""
+        company = self[:1] or self.env.company
+        return company.partner_id.tz or (CHINA_TZ if company.country_id.code == "CN" else False)
+
     def _as_local_date(self, value):
         """The company's day of a UTC datetime (a delivery at 08:30 in Shanghai is that day's, not the day before
-        in UTC), whoever's environment computes it: its address's time zone, else China's for a Chinese
-        company, else the user's."""
+        in UTC), whoever's environment computes it: the company's time zone (``_as_tz``), else the user's."""
         company = self[:1] or self.env.company
-        tz = company.partner_id.tz or ("Asia/Shanghai" if company.country_id.code == "CN" else self.env.user.tz)
-        return fields.Datetime.context_timestamp(company.with_context(tz=tz or "UTC"), value).date()
+        tz = company._as_tz() or self.env.user.tz or "UTC"
+        return fields.Datetime.context_timestamp(company.with_context(tz=tz), value).date()
 
     def _as_warehouse_location(self, field, warehouse=None):
         """A location the addons give each warehouse (``field`` on the warehouse and, as a setting, on the
@@ -113,6 +119,7 @@ class ResCompany(models.Model):
         warehouse = warehouse or self.env["stock.warehouse"].search([("company_id", "=", self.id)], limit=1)
         return warehouse[field]
 
+    # ------------------------------------------------------------------ opening stock (期初库存)
     def _create_per_company_locations(self):
         res = super()._create_per_company_locations()
         self._as_create_opening_location()

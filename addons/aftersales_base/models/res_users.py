@@ -1,7 +1,5 @@
 from odoo import api, models
 
-CHINA_TZ = "Asia/Shanghai"
-
 
 class ResUsers(models.Model):
     _inherit = "res.users"
@@ -12,7 +10,7 @@ class ResUsers(models.Model):
         values = super().default_get(fields_list)
         if "tz" in fields_list and not values.get("tz"):
             company = self.env["res.company"].browse(values.get("company_id")) or self.env.company
-            tz = company.partner_id.tz or (CHINA_TZ if company.country_id.code == "CN" else False)
+            tz = company._as_tz()
             if tz:
                 values["tz"] = tz
         return values

@@ -414,6 +414,11 @@ class AftersalesFollowup(models.Model):
 
     # ------------------------------------------------------------------ crons
     @api.model
+    def _as_to_escalate_domain(self):
+        """The late calls not escalated yet (within ``TO_ESCALATE``, the predicate of the cron's index)."""
+        return [("escalated_late", "=", False), ("is_late", "=", True)]
+
+    @api.model
     def _cron_escalate_late(self, batch_size=None):
         """Planned calls past their window and issues past the supervisor's deadline go to the supervisor.
 
@@ -425,7 +430,7 @@ class AftersalesFollowup(models.Model):
         group = self.env.ref(SUPERVISOR)
         supervisors = group.users.filtered(lambda u: not u.share)
         today = fields.Date.context_today(self)
-        domain = [("escalated_late", "=", False), ("is_late", "=", True)]
+        domain = self._as_to_escalate_domain()
 
         by_company = {}  # the first supervisor of each company, looked up once
 

@@ -127,13 +127,18 @@ class RepairOrder(models.Model):
         return inputs
 
     @api.model
+    def _as_to_schedule_domain(self):
+        """The delivered orders whose follow-up calls are still to plan (``TO_SCHEDULE`` is this, in SQL)."""
+        return [("service_stage", "=", "delivered"), ("followup_scheduled", "=", False), ("partner_id", "!=", False)]
+
+    @api.model
     def _cron_schedule_followups(self, batch_size=None):
         """Schedule the follow-up calls of delivered orders that have none yet (imports, older deliveries).
 
         One search, one batched create and one write per batch (each batch its own transaction in a cron):
         the cost grows linearly with the orders, and scheduled orders leave the search, so a run resumes.
         """
-        domain = [("service_stage", "=", "delivered"), ("followup_scheduled", "=", False), ("partner_id", "!=", False)]
+        domain = self._as_to_schedule_domain()
 
         def step(limit):
             orders = self.search(domain, limit=limit, order="id")

@@ -90,9 +90,7 @@ class TestFollowupCronBatches(FollowupCommon):
         self.assertEqual(len(definitions), 2, "both partial indexes exist")
         self.assertTrue(all(" WHERE " in d for d in definitions), "both are partial")
 
-        to_schedule = self.env["repair.order"].search(
-            [("service_stage", "=", "delivered"), ("followup_scheduled", "=", False), ("partner_id", "!=", False)]
-        )
+        to_schedule = self.env["repair.order"].search(self.env["repair.order"]._as_to_schedule_domain())
         self.assertEqual(to_schedule, orders)
         cr.execute(f"SELECT id FROM repair_order WHERE {TO_SCHEDULE}")  # pylint: disable=sql-injection
         self.assertEqual({row[0] for row in cr.fetchall()}, set(orders.ids))
@@ -102,7 +100,7 @@ class TestFollowupCronBatches(FollowupCommon):
         self.assertEqual(calls.advisor_id, orders.user_id, "the call's advisor is given with the call")
         Followup = self.env["aftersales.followup"]
         with freeze_time("2026-03-01 09:00:00"):
-            late = Followup.search([("escalated_late", "=", False), ("is_late", "=", True)])
+            late = Followup.search(Followup._as_to_escalate_domain())
             self.assertFalse(calls - late, "the new calls are late")
             cr.execute(f"SELECT id FROM aftersales_followup WHERE {TO_ESCALATE}")  # pylint: disable=sql-injection
             indexed = {row[0] for row in cr.fetchall()}

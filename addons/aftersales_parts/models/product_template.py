@@ -217,8 +217,8 @@ class ProductTemplate(models.Model):
         def step(limit):
             target = {}
             for company in self.env["res.company"].search([]):
-                for key, templates in self.with_company(company)._as_abc_classes(company).items():
-                    target.update(dict.fromkeys(templates.ids, key))
+                for key, ids in self.with_company(company)._as_abc_classes(company).items():
+                    target.update(dict.fromkeys(ids, key))
             changed = {}
             templates = self.browse(list(target))
             templates.fetch(["as_abc_class"])  # that field only, not every field of every part
@@ -238,7 +238,7 @@ class ProductTemplate(models.Model):
         return run_cron_batches(self.env, step, batch_size)
 
     def _as_abc_classes(self, company):
-        """{class: templates} of the company's parts from the last 12 months of consumption value."""
+        """{class: [template ids]} of the company's parts from the last 12 months of consumption value."""
         date_from = fields.Datetime.now() - timedelta(days=365)
         groups = self.env["stock.move"]._read_group(
             [
@@ -273,7 +273,7 @@ class ProductTemplate(models.Model):
         parts = self.search([("as_is_part", "=", True), ("company_id", "in", (False, company.id))])
         classed = set(class_ids["a"]) | set(class_ids["b"]) | set(class_ids["c"])
         class_ids["c"] += [tmpl_id for tmpl_id in parts.ids if tmpl_id not in classed]
-        return {key: self.browse(ids) for key, ids in class_ids.items()}
+        return class_ids
 
     list_price = fields.Float(tracking=True)
 

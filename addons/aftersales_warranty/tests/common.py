@@ -21,8 +21,7 @@ class WarrantyCommon(TransactionCase):
         cls.company = cls.env.company
         cls.company.as_claim_min_attachments = 2
         # the site's day: its users' time zone (Asia/Shanghai for a Chinese company), not the test runner's UTC
-        site_tz = cls.env["res.users"].default_get(["tz"]).get("tz")
-        cls.today = fields.Date.context_today(cls.env["res.partner"].with_context(tz=site_tz))
+        cls.today = fields.Date.context_today(cls.env["res.partner"].with_context(tz=cls.company._as_tz()))
         cls.brand = cls.env["fleet.vehicle.model.brand"].create({"name": "测试品牌"})
         cls.model = cls.env["fleet.vehicle.model"].create({"name": "秦PLUS", "brand_id": cls.brand.id})
         cls.other_model = cls.env["fleet.vehicle.model"].create({"name": "汉EV", "brand_id": cls.brand.id})
