@@ -1,7 +1,5 @@
 from datetime import timedelta
 
-import pytz
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -128,12 +126,9 @@ class AftersalesComplaint(models.Model):
     def _compute_date_deadline(self):
         for complaint in self:
             received = complaint.date_received or fields.Datetime.now()
-            complaint.date_deadline = received.date() + timedelta(days=complaint.company_id.as_complaint_days)
-
-    def _local_date(self, value):
-        """The calendar day of a stored (UTC) datetime where the user is (context or user tz, else China)."""
-        tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or "Asia/Shanghai")
-        return pytz.utc.localize(value).astimezone(tz).date()
+            # the day it is received at the dealer (08:00 in Shanghai is still the day before in UTC)
+            received_day = complaint.company_id._as_local_date(received)
+            complaint.date_deadline = received_day + timedelta(days=complaint.company_id.as_complaint_days)
 
     def _late_domain(self):
         return [
@@ -227,7 +222,7 @@ class AftersalesComplaint(models.Model):
             ],
             self.env._("solved as a major complaint"),
         )
-        received, onsite = self._local_date(self.date_received), self._local_date(self.onsite_date)
+        received, onsite = (self.company_id._as_local_date(when) for when in (self.date_received, self.onsite_date))
         if onsite != received:
             raise UserError(
                 self.env._(

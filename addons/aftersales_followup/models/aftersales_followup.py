@@ -413,6 +413,15 @@ class AftersalesFollowup(models.Model):
         return self.env["aftersales.letter"].create(vals_list)
 
     # ------------------------------------------------------------------ crons
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        # The escalation cron's to-dos do not make the supervisor follow each late call: the supervisor group
+        # reads every call anyway, and following thousands of calls would mail them each call's chatter (and
+        # cost 100,000 follower records when the cron catches up on 100,000 late calls). Only the cron's own
+        # superuser environment skips it; the supervisor follows a call as soon as they post on it.
+        if self.env.su and self.env.context.get("aftersales_escalation_no_follow"):
+            return True
+        return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
+
     @api.model
     def _as_to_escalate_domain(self):
         """The late calls not escalated yet (within ``TO_ESCALATE``, the predicate of the cron's index)."""
@@ -451,6 +460,7 @@ class AftersalesFollowup(models.Model):
                 activities.append(
                     {
                         "res_model_id": model_id,
+                        "res_model": self._name,  # given, Odoo does not precompute it record by record
                         "res_id": call.id,
                         "activity_type_id": activity_type.id,
                         "summary": self.env._("Late follow-up call"),
@@ -459,7 +469,10 @@ class AftersalesFollowup(models.Model):
                         "automated": True,
                     }
                 )
-            self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(activities)
+            # sudo: a system job's to-dos (see message_subscribe)
+            self.env["mail.activity"].sudo().with_context(
+                mail_activity_quick_update=True, aftersales_escalation_no_follow=True
+            ).create(activities)
             # mail_notrack: the flag is not tracked (see repair.order._schedule_delivery_followups)
             late.with_context(mail_notrack=True)._as_workflow_write({"escalated_late": True})
             return len(late), self.search_count(domain) if late else 0

@@ -180,7 +180,8 @@ class AftersalesQualityInfo(models.Model):
             general = info.info_type == "general" and info.occurred_date
             deadline = general and info.occurred_date + timedelta(days=info.company_id.as_qi_general_upload_days)
             info.upload_deadline = deadline or False
-            info.uploaded_late = bool(deadline and info.date_reported and info.date_reported.date() > deadline)
+            reported = info.date_reported and info.company_id._as_local_date(info.date_reported)  # the site's day
+            info.uploaded_late = bool(deadline and reported and reported > deadline)
 
     @api.depends("vin")
     def _compute_vehicle_id(self):

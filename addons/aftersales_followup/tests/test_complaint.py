@@ -73,6 +73,12 @@ class TestComplaint(FollowupCommon):
             self.assertTrue(complaint.is_late)
             self.assertIn(complaint, self.env["aftersales.complaint"].search([("is_late", "=", True)]))
 
+    @freeze_time("2026-03-01 23:30:00")
+    def test_deadline_counts_from_the_dealers_day(self):
+        """At 07:30 in Shanghai on 2 March (23:30 UTC on the 1st) the complaint is received on the 2nd."""
+        self.assertEqual(self.company._as_tz(), "Asia/Shanghai")
+        self.assertEqual(str(self._complaint().date_deadline), "2026-03-05")
+
     def test_major_complaint_task_force_on_site_same_day_with_agreement(self):
         with freeze_time("2026-03-02 09:00:00"):
             complaint = self._complaint(description="车辆行驶中起火，客户要求退车", is_major=True)

@@ -150,6 +150,13 @@ class TestFollowup(FollowupCommon):
             self.assertEqual(Followup._cron_escalate_late(), 1)
             self.assertEqual(Followup._cron_escalate_late(), 0)
             self.assertTrue(call.activity_ids.filtered(lambda a: a.user_id == self.supervisor))
+            # The supervisor gets the to-do without following the call (no mail of each late call's chatter)...
+            self.assertNotIn(self.supervisor.partner_id, call.message_partner_ids)
+            # ...which only the cron's superuser environment skips: a user's caller setting the key subscribes.
+            call.with_user(self.supervisor).with_context(aftersales_escalation_no_follow=True).message_subscribe(
+                partner_ids=self.supervisor.partner_id.ids
+            )
+            self.assertIn(self.supervisor.partner_id, call.message_partner_ids)
 
     @freeze_time("2026-06-15 09:00:00")
     def test_lost_customers_get_win_back_calls(self):

@@ -192,6 +192,14 @@ class TestQualityInfo(FollowupCommon):
         self.assertFalse(on_time.uploaded_late)
         self.assertTrue(late.uploaded_late)
 
+    def test_upload_deadline_is_the_dealers_day(self):
+        """Uploaded at 07:30 in Shanghai the day after the deadline (23:30 UTC on the deadline) is late."""
+        with freeze_time("2026-03-11 23:30:00"):
+            info = self._info(info_type="general", occurred_date=date(2026, 3, 6))
+            info.action_submit()
+        self.assertEqual(info.upload_deadline, date(2026, 3, 11))
+        self.assertTrue(info.uploaded_late)
+
     def test_complaint_reported_as_quality_information(self):
         """A product complaint becomes quality information traceable to the VIN and back to the complaint."""
         self.vehicle.vin_sn = "LSVAU218XN2183294"
