@@ -1,5 +1,7 @@
 from datetime import timedelta
 
+import pytz
+
 from odoo import api, fields, models
 
 CHINA_TZ = "Asia/Shanghai"
@@ -106,8 +108,8 @@ class ResCompany(models.Model):
         """The company's day of a UTC datetime (a delivery at 08:30 in Shanghai is that day's, not the day before
         in UTC), whoever's environment computes it: the company's time zone (``_as_tz``), else the user's."""
         company = self[:1] or self.env.company
-        tz = company._as_tz() or self.env.user.tz or "UTC"
-        return fields.Datetime.context_timestamp(company.with_context(tz=tz), value).date()
+        tz = pytz.timezone(company._as_tz() or self.env.user.tz or "UTC")  # no new environment per value (crons)
+        return pytz.utc.localize(value).astimezone(tz).date()
 
     def _as_warehouse_location(self, field, warehouse=None):
         """A location the addons give each warehouse (``field`` on the warehouse and, as a setting, on the
