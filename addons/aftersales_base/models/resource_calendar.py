@@ -41,14 +41,17 @@ class ResourceCalendar(models.Model):
 
     def _as_add_working_days(self, start, days):
         """``start`` (a date or datetime) moved forward by ``days`` working days of this schedule:
-        its weekdays, less its holidays, plus its extra working days (调休). A datetime keeps
-        its time of day."""
+        its weekdays, less its holidays, plus its extra working days (调休). A datetime (UTC, as
+        stored) counts from its day in the schedule's time zone and keeps its local time of day."""
         self.ensure_one()
         if not start:
             return start
         if days < 0:
             raise UserError(self.env._("A deadline cannot be counted backwards in working days."))
-        first = start.date() if isinstance(start, datetime) else start
+        tz = pytz.timezone(self.tz or "Asia/Shanghai")
+        # 07:00 on a Saturday in Shanghai is still Friday in UTC: count from the local day
+        local = pytz.utc.localize(start).astimezone(tz) if isinstance(start, datetime) else None
+        first = local.date() if local else start
         weekdays = {int(d) for d in self.attendance_ids.mapped("dayofweek")} or {0, 1, 2, 3, 4}
         # Enough calendar days for the longest holidays (the Spring Festival week and its weekends).
         horizon = first + timedelta(days=days * 2 + 30)
@@ -59,6 +62,6 @@ class ResourceCalendar(models.Model):
             day += timedelta(days=1)
             if day in extra or (day.weekday() in weekdays and day not in off):
                 remaining -= 1
-        if isinstance(start, datetime):
-            return datetime.combine(day, start.time())
+        if local:
+            return tz.localize(datetime.combine(day, local.time())).astimezone(pytz.utc).replace(tzinfo=None)
         return day

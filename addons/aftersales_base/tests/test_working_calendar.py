@@ -31,6 +31,13 @@ class TestWorkingCalendar(TransactionCase):
         self.assertEqual(self.company._as_add_working_days(start, 1), datetime(2026, 2, 14, 10, 0))
         self.assertEqual(self.company._as_add_working_days(start, 2), datetime(2026, 2, 24, 10, 0))
 
+    def test_a_datetime_counts_from_its_local_day(self):
+        # Saturday 14 March 2026 07:00 in Shanghai is Friday 23:00 UTC: + 2 working days is Tuesday 17
+        # March 07:00 there (Monday 23:00 UTC), not Wednesday as counting from the UTC Friday gives.
+        self.assertEqual(
+            self.company._as_add_working_days(datetime(2026, 3, 13, 23, 0), 2), datetime(2026, 3, 16, 23, 0)
+        )
+
     def test_the_manager_edits_the_holidays(self):
         manager = self.env["res.users"].create(
             {
