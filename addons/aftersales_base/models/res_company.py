@@ -104,12 +104,15 @@ class ResCompany(models.Model):
         company = self[:1] or self.env.company
         return company.partner_id.tz or (CHINA_TZ if company.country_id.code == "CN" else False)
 
+    def _as_timezone(self):
+        """The zone the company's days are counted in (pytz): its own (``_as_tz``), else the user's, else UTC."""
+        company = self[:1] or self.env.company
+        return pytz.timezone(company._as_tz() or self.env.user.tz or "UTC")
+
     def _as_local_date(self, value):
         """The company's day of a UTC datetime (a delivery at 08:30 in Shanghai is that day's, not the day before
-        in UTC), whoever's environment computes it: the company's time zone (``_as_tz``), else the user's."""
-        company = self[:1] or self.env.company
-        tz = pytz.timezone(company._as_tz() or self.env.user.tz or "UTC")  # no new environment per value (crons)
-        return pytz.utc.localize(value).astimezone(tz).date()
+        in UTC), whoever's environment computes it (``_as_timezone``; no new environment per value: crons)."""
+        return pytz.utc.localize(value).astimezone(self._as_timezone()).date()
 
     def _as_warehouse_location(self, field, warehouse=None):
         """A location the addons give each warehouse (``field`` on the warehouse and, as a setting, on the

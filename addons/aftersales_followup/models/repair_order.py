@@ -64,7 +64,7 @@ class RepairOrder(models.Model):
     def _prepare_first_followup_vals(self, clerk=None):
         self.ensure_one()
         company = self.company_id
-        delivered = self.company_id._as_local_date(self.delivered_date or fields.Datetime.now())  # the local day
+        delivered = company._as_local_date(self.delivered_date or fields.Datetime.now())  # the local day
         clerk = clerk or self.env["aftersales.followup"]._clerk_for(company, self.user_id or self.env.user)
         return {
             "company_id": company.id,

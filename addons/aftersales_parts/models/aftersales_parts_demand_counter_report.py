@@ -18,8 +18,8 @@ class PartsDemand(models.Model):
 
     @api.model
     def _as_counter_day(self, company, day=None):
-        """Return the day and its UTC bounds in the company's time zone (``_as_tz``; else the user's)."""
-        tz = pytz.timezone(company._as_tz() or self.env.user.tz or "UTC")
+        """Return the day and its UTC bounds in the company's time zone (``res.company._as_timezone``)."""
+        tz = company._as_timezone()
         day = day or datetime.now(tz).date()
         start = tz.localize(datetime.combine(day, time.min)).astimezone(pytz.utc).replace(tzinfo=None)
         return day, start, start + timedelta(days=1)
